@@ -1,0 +1,96 @@
+/** Email: one message to one recipient, rendered from a template by the worker. */
+import { type Static, Type } from '@sinclair/typebox';
+import { defineJob } from '../job-definition.js';
+import { QUEUE } from '../queues.js';
+import { Locale, SchemaVersion1, StorageKey, Uuid } from '../schema-parts.js';
+
+/** Why a message is sent; decides its priority (see {@link EMAIL_PRIORITY}). */
+export const EmailCategory = Type.Union([
+  Type.Literal('transactional'),
+  Type.Literal('invoice'),
+  Type.Literal('reminder'),
+  Type.Literal('campaign'),
+]);
+export type EmailCategory = Static<typeof EmailCategory>;
+
+/** The templates the worker knows, each in pt-BR and English. */
+export const EmailTemplate = Type.Union([
+  Type.Literal('invoice-issued'),
+  Type.Literal('password-reset'),
+  Type.Literal('email-verification'),
+  Type.Literal('welcome'),
+]);
+export type EmailTemplate = Static<typeof EmailTemplate>;
+
+/**
+ * BullMQ priority per category (1 is taken first). Transactional mail such as a password reset
+ * must never wait behind a bulk campaign, so every email is enqueued with a priority and the
+ * campaign lane has the lowest.
+ */
+export const EMAIL_PRIORITY: Readonly<Record<EmailCategory, number>> = {
+  transactional: 1,
+  invoice: 5,
+  reminder: 5,
+  campaign: 10,
+};
+
+// Header values must be one line; the worker strips control characters again when it composes.
+const NoLineBreaks = '^[^\\r\\n]*$';
+
+/** An attachment by reference: the worker streams it from storage. */
+export const EmailAttachment = Type.Object(
+  {
+    storageKey: StorageKey,
+    filename: Type.String({ minLength: 1, maxLength: 200, pattern: NoLineBreaks }),
+    contentType: Type.String({ minLength: 3, maxLength: 100, pattern: '^[\\w.+-]+/[\\w.+-]+$' }),
+  },
+  { additionalProperties: false },
+);
+export type EmailAttachment = Static<typeof EmailAttachment>;
+
+export const SendEmailPayload = Type.Object(
+  {
+    schemaVersion: SchemaVersion1,
+    category: EmailCategory,
+    template: EmailTemplate,
+    locale: Locale,
+    to: Type.Object(
+      {
+        email: Type.String({
+          minLength: 3,
+          maxLength: 254,
+          pattern: '^[^\\s@]+@[^\\s@]+$',
+          description: 'an email address',
+        }),
+        name: Type.Optional(Type.String({ maxLength: 200, pattern: NoLineBreaks })),
+      },
+      { additionalProperties: false },
+    ),
+    variables: Type.Record(
+      Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }),
+      Type.Union([Type.String({ maxLength: 2000 }), Type.Number()]),
+    ),
+    attachments: Type.Optional(Type.Array(EmailAttachment, { maxItems: 10 })),
+    relatesTo: Type.Optional(
+      Type.Object({ kind: Type.Literal('invoice'), id: Uuid }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SendEmailPayload = Static<typeof SendEmailPayload>;
+
+export const SendEmailResult = Type.Object({
+  status: Type.Union([Type.Literal('sent'), Type.Literal('skipped-already-sent')]),
+  messageId: Type.String(),
+  acceptedCount: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type SendEmailResult = Static<typeof SendEmailResult>;
+
+export const sendEmailJob = defineJob({
+  name: 'email.send',
+  queue: QUEUE.email,
+  description: 'Render a template and send it to one recipient, once.',
+  payload: SendEmailPayload,
+  result: SendEmailResult,
+  options: { attempts: 5 },
+});
