@@ -112,7 +112,11 @@ describe('JobsClient.enqueueBulk', () => {
       payload: { schemaVersion: 1 as const, invoiceId: AGENCY_ID },
       options: { jobId: `invoice-bulk-${index}` },
     }));
-    await client.enqueue('invoice.generate', items[3]!.payload, items[3]!.options);
+    const fourth = items[3];
+    if (!fourth) {
+      throw new Error('fixture has fewer than four items');
+    }
+    await client.enqueue('invoice.generate', fourth.payload, fourth.options);
 
     const results = await client.enqueueBulk('invoice.generate', items);
 

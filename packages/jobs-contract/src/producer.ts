@@ -194,17 +194,16 @@ export class JobsClient {
     }
     const replies = (await pipeline.exec()) ?? [];
 
-    const existing = new Map<string, string>();
-    for (const [position, id] of ids.entries()) {
+    const found = ids.filter((_id, position) => {
       const [error, count] = replies[position] ?? [];
       if (error) {
         throw error;
       }
-      if (count === 1) {
-        existing.set(id, await queue.getJobState(id));
-      }
-    }
-    return existing;
+      return count === 1;
+    });
+    // Sent together, the state look-ups share their round trips.
+    const states = await Promise.all(found.map((id) => queue.getJobState(id)));
+    return new Map(found.map((id, position) => [id, states[position] ?? 'unknown']));
   }
 
   private jobOptions<Name extends JobName>(name: Name, item: BulkItem<Name>): JobsOptions {

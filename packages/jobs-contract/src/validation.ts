@@ -3,7 +3,12 @@
  * checks it again when it runs, with the same compiled code.
  */
 import type { TSchema } from '@sinclair/typebox';
-import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
+import {
+  type TypeCheck,
+  TypeCompiler,
+  type ValueError,
+  ValueErrorType,
+} from '@sinclair/typebox/compiler';
 import { isJobName, JOB_CATALOGUE, type JobName, type JobPayload } from './catalogue.js';
 import { DEFAULT_MAX_PAYLOAD_BYTES } from './defaults.js';
 import { ContractError, type ValidationIssue } from './errors.js';
@@ -31,12 +36,24 @@ export function payloadIssues(name: JobName, payload: unknown): ValidationIssue[
 
   const issues: ValidationIssue[] = [];
   for (const error of validator.Errors(payload)) {
-    issues.push({ path: error.path.replace(/^\//, ''), message: error.message.toLowerCase() });
+    issues.push({ path: error.path.replace(/^\//, ''), message: messageOf(error) });
     if (issues.length >= MAX_ISSUES) {
       break;
     }
   }
   return issues;
+}
+
+// A schema's description ("a uuid") says more than the pattern it failed to match.
+function messageOf(error: ValueError): string {
+  const description = (error.schema as { description?: unknown }).description;
+  if (error.type === ValueErrorType.String && typeof description === 'string') {
+    return `must be ${description}`;
+  }
+  if (error.type === ValueErrorType.StringPattern && typeof description === 'string') {
+    return `must be ${description}`;
+  }
+  return error.message.charAt(0).toLowerCase() + error.message.slice(1);
 }
 
 /** Describes issues as `path: message; path: message`, naming fields, never values. */
