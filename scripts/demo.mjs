@@ -7,6 +7,9 @@
 // any job failed.
 //
 // Options: --once, --leases N (default 25), --period YYYY-MM (default: this month in São Paulo).
+// Environment: REDIS_URL, DATABASE_URL (use these instead of private instances),
+// REDIS_KEY_PREFIX (imobibase), DEMO_API_PORT
+// (3100), DEMO_DATA_DIR (var/demo: PDFs, outbox, logs), DEMO_TIMEOUT_MS (600000).
 
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
@@ -17,12 +20,13 @@ import { runCaptured, ScriptError } from './lib/process.mjs';
 import { REPO_ROOT, startPrivateServices } from './lib/services.mjs';
 import { ensureBuilt, ensureDependencies } from './lib/setup.mjs';
 
-const DEMO_DIR = join(REPO_ROOT, 'var', 'demo');
+const DEMO_DIR = process.env.DEMO_DATA_DIR ?? join(REPO_ROOT, 'var', 'demo');
 const STORAGE_DIR = join(DEMO_DIR, 'storage');
 const OUTBOX_DIR = join(DEMO_DIR, 'outbox');
 const LOG_DIR = join(DEMO_DIR, 'logs');
 const API_PORT = Number(process.env.DEMO_API_PORT ?? 3100);
 const RUN_TIMEOUT_MS = Number(process.env.DEMO_TIMEOUT_MS ?? 10 * 60_000);
+const KEY_PREFIX = process.env.REDIS_KEY_PREFIX ?? 'imobibase';
 
 const say = (line) => process.stdout.write(`${line}\n`);
 
@@ -83,7 +87,12 @@ async function prepareDatabase({ databaseUrl, leases }) {
 }
 
 function startApps({ redisUrl, databaseUrl, token }) {
-  const shared = { REDIS_URL: redisUrl, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' };
+  const shared = {
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: KEY_PREFIX,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'info',
+  };
   const api = startNodeProcess({
     name: 'api',
     entry: 'apps/api/dist/main.js',
@@ -180,7 +189,7 @@ async function main() {
   const token = randomBytes(24).toString('hex');
   const apps = startApps({ ...services, token });
   const { openRunWatch } = await import('./lib/invoice-run-watch.mjs');
-  const watch = await openRunWatch({ ...services, prefix: 'imobibase' });
+  const watch = await openRunWatch({ ...services, prefix: KEY_PREFIX });
 
   let exitCode = 1;
   const shutdown = async () => {
@@ -211,7 +220,7 @@ async function main() {
       headers: { authorization: `Bearer ${token}` },
     }).then((response) => response.json());
     printSummary({
-      agencyName: seeded.agencyName ?? 'demo agency',
+      agencyName: await watch.agencyName(seeded.agencyId),
       period: options.period,
       counts,
       failed,

@@ -42,11 +42,16 @@ export async function openRunWatch({ redisUrl, databaseUrl, prefix }) {
     return rows[0]?.count ?? 0;
   };
 
+  const agencyName = async (agencyId) => {
+    const { rows } = await pool.query('SELECT name FROM agencies WHERE id = $1', [agencyId]);
+    return rows[0]?.name ?? agencyId;
+  };
+
   const close = async () => {
     await Promise.all(queues.map((queue) => queue.close()));
     await connection.quit();
     await pool.end();
   };
 
-  return { failedCount, invoiceCounts, activeLeases, close };
+  return { failedCount, invoiceCounts, activeLeases, agencyName, close };
 }

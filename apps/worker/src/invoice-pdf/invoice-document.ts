@@ -58,6 +58,8 @@ export type InvoicePdfErrorCode =
 export class InvoicePdfError extends Error {
   override readonly name = 'InvoicePdfError';
   readonly code: InvoicePdfErrorCode;
+  /** The same document fails the same way every time, so the job is not retried. */
+  readonly retryable = false;
 
   /** Messages name the field, never its value: the values are personal data. */
   constructor(code: InvoicePdfErrorCode, message: string, options?: { cause?: unknown }) {
