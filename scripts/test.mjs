@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: install dependencies, start the private test services, typecheck, lint, run
+// `npm test`: install dependencies, start the private test services, typecheck (sources and
+// tests), lint, run
 // vitest. Extra arguments go to vitest (`npm test -- apps/api`). Typecheck, lint and tests
 // all run even when one fails, so one run shows every problem; the exit code is the first
 // failure's. Services this run started are stopped at the end, also on failure or Ctrl-C.
@@ -13,7 +14,7 @@ import { ensureDependencies } from './lib/setup.mjs';
 
 const BIN = join(REPO_ROOT, 'node_modules', '.bin');
 const RESULTS_FILE = join(REPO_ROOT, 'var', 'test', 'vitest-results.json');
-const PHASE_COUNT = 5;
+const PHASE_COUNT = 6;
 
 let currentChild;
 let interruptedBy;
@@ -79,6 +80,10 @@ async function checks(serviceEnv, extraArgs) {
   const outcomes = [];
   const steps = [
     ['typecheck (tsc -b)', () => runTool('tsc', ['-b'])],
+    [
+      'typecheck tests (tsc -p tsconfig.tests.json)',
+      () => runTool('tsc', ['-p', 'tsconfig.tests.json']),
+    ],
     ['lint (biome check .)', () => runTool('biome', ['check', '.'])],
     ['tests (vitest run)', () => runTool('vitest', vitestArgs(extraArgs), serviceEnv)],
   ];

@@ -29,7 +29,13 @@ let storage: S3Storage;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'imobibase-s3rver-'));
-  server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dataDir });
+  // The published types leave out `middleware`, which s3rver has as a Koa application.
+  server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: dataDir,
+  }) as unknown as typeof server;
 
   // s3rver is a Koa app: a middleware put first sees every request, to tell which S3
   // operations the driver used.
