@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: install dependencies, start the private test services, typecheck (sources and
-// tests), lint, run
-// vitest. Extra arguments go to vitest (`npm test -- apps/api`). Typecheck, lint and tests
-// all run even when one fails, so one run shows every problem; the exit code is the first
-// failure's. Services this run started are stopped at the end, also on failure or Ctrl-C.
+// tests), lint, run vitest. Extra arguments go to vitest (`npm test -- apps/api`). Typecheck,
+// lint and tests all run even when one fails, so one run shows every problem; the exit code
+// is the first failure's. Services this run started are stopped at the end, also on failure or Ctrl-C.
 
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

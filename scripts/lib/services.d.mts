@@ -1,6 +1,6 @@
 // Types of services.mjs for the TypeScript files that import it (test/global-setup.ts).
 
-export type ServicesName = 'demo' | 'test';
+export type ServicesName = 'demo' | 'test' | 'bench';
 
 export interface PrivateServices {
   redisUrl: string;

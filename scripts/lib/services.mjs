@@ -16,6 +16,7 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 export const SERVICE_PORTS = {
   demo: { redisPort: 6380, postgresPort: 55432 },
   test: { redisPort: 6381, postgresPort: 55433 },
+  bench: { redisPort: 6382, postgresPort: 55434 },
 };
 
 const ALL = { redis: true, postgres: true };
@@ -23,7 +24,7 @@ const PG_USER = 'imobibase';
 const PG_DATABASE = 'imobibase';
 
 /**
- * Starts (or reuses) the private services of `name` ('demo' | 'test') and takes a lease on
+ * Starts (or reuses) the private services of `name` ('demo' | 'test' | 'bench') and takes a lease on
  * them. Resolves { redisUrl, databaseUrl, started: { redis, postgres }, release(), stop() }.
  * `release()` drops the lease and stops the services only when no other process holds one
  * and a lease holder had started them: tests use it. `stop()` shuts both down at once;

@@ -13,7 +13,7 @@ import {
   SURNAMES,
 } from './brazil.js';
 import { cnpjCheckDigits, generateCpf } from './documents.js';
-import { type Rng, rngFor, uuidFor } from './prng.js';
+import { type Rng, rowMaterial, uuidFor } from './prng.js';
 
 /** The demo agency's fixed id, so scripts can run its month-end batch without a lookup. */
 export const DEMO_AGENCY_ID = '3f6c2a9e-5b1d-4c8e-9a7f-2d4b6e8c1a03';
@@ -156,23 +156,19 @@ export function generateLeaseBundle(input: {
   index: number;
 }): LeaseBundle {
   const { agencyId, seed, kind, index } = input;
-  const rng = rngFor('lease-bundle', agencyId, seed, kind, index);
-  const ids = {
-    renter: uuidFor('renter', agencyId, seed, kind, index),
-    property: uuidFor('property', agencyId, seed, kind, index),
-    lease: uuidFor('lease', agencyId, seed, kind, index),
-  };
+  const { rng, ids } = rowMaterial('lease-bundle', agencyId, seed, kind, index);
+  const [renterId, propertyId, leaseId] = ids;
 
   // Draw order is part of the format: changing it changes every generated row.
   const term = kind === 'active' ? activeTerm(rng) : endedTerm(rng);
   const createdAt = daysBefore(term.startsOn, rng.int(3, 20), rng);
   const city = rng.pick(CITIES);
-  const renter = generateRenter(rng, { id: ids.renter, agencyId, ddd: city.ddd, createdAt });
-  const property = generateProperty(rng, { id: ids.property, agencyId, city, createdAt });
+  const renter = generateRenter(rng, { id: renterId, agencyId, ddd: city.ddd, createdAt });
+  const property = generateProperty(rng, { id: propertyId, agencyId, city, createdAt });
   const charges = generateCharges(rng, property.complement?.startsWith('Apto') ?? false);
 
   const lease: LeaseSeedRow = {
-    id: ids.lease,
+    id: leaseId,
     agencyId,
     renterId: renter.id,
     propertyId: property.id,

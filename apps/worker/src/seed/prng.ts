@@ -59,29 +59,14 @@ export function createRng(state: readonly [number, number, number, number]): Rng
   };
 }
 
-/** Deterministic 32 bytes for a name: the source of row generators and row ids. */
+// 64 bytes per name: a generator state (16 bytes) and three ids (16 bytes each) from one hash.
 function digest(parts: readonly (string | number)[]): Buffer {
-  return createHash('sha256').update(parts.join('\u001f')).digest();
+  return createHash('sha512').update(parts.join('\u001f')).digest();
 }
 
-/** A generator whose whole state is derived from the parts (namespace, seed, index...). */
-export function rngFor(...parts: (string | number)[]): Rng {
-  const bytes = digest(parts);
-  return createRng([
-    bytes.readUInt32LE(0),
-    bytes.readUInt32LE(4),
-    bytes.readUInt32LE(8),
-    bytes.readUInt32LE(12),
-  ]);
-}
-
-/**
- * A deterministic uuid for a name. The 128 bits come from a hash, not from a generator's
- * 32-bit output, so ids of different rows do not collide. Version and variant bits are set as
- * for v4, so validators that only accept random-looking uuids take them too.
- */
-export function uuidFor(...parts: (string | number)[]): string {
-  const bytes = digest(['uuid', ...parts]).subarray(0, 16);
+// Version and variant bits are set as for v4, so validators that only accept random-looking
+// uuids take these name-based ones too.
+function toUuid(bytes: Buffer): string {
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
 
@@ -93,4 +78,41 @@ export function uuidFor(...parts: (string | number)[]): string {
     hex.slice(16, 20),
     hex.slice(20, 32),
   ].join('-');
+}
+
+export interface RowMaterial {
+  rng: Rng;
+  /** Three ids for the row and the rows that belong to it. */
+  ids: [string, string, string];
+}
+
+/**
+ * Everything random about one row, derived from its name (namespace, seed, index...). The ids
+ * take 122 bits each from the hash, not from a generator's 32-bit output, so ids of different
+ * rows do not collide.
+ */
+export function rowMaterial(...parts: (string | number)[]): RowMaterial {
+  const bytes = digest(parts);
+  const rng = createRng([
+    bytes.readUInt32LE(0),
+    bytes.readUInt32LE(4),
+    bytes.readUInt32LE(8),
+    bytes.readUInt32LE(12),
+  ]);
+  const ids: RowMaterial['ids'] = [
+    toUuid(bytes.subarray(16, 32)),
+    toUuid(bytes.subarray(32, 48)),
+    toUuid(bytes.subarray(48, 64)),
+  ];
+  return { rng, ids };
+}
+
+/** A generator whose whole state is derived from the parts. */
+export function rngFor(...parts: (string | number)[]): Rng {
+  return rowMaterial(...parts).rng;
+}
+
+/** A deterministic uuid for a name. */
+export function uuidFor(...parts: (string | number)[]): string {
+  return rowMaterial('uuid', ...parts).ids[0];
 }
