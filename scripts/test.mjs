@@ -2,7 +2,8 @@
 // `npm test`: install dependencies, start the private test services, typecheck (sources and
 // tests), lint, run vitest. Extra arguments go to vitest (`npm test -- apps/api`). Typecheck,
 // lint and tests all run even when one fails, so one run shows every problem; the exit code
-// is the first failure's. Services this run started are stopped at the end, also on failure or Ctrl-C.
+// is the first failure's. Services this run started are stopped at the end, also on failure
+// or Ctrl-C.
 
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -14,10 +14,6 @@ function checkDigit(digits: readonly number[], weights: readonly number[]): numb
   return rest < 2 ? 0 : 11 - rest;
 }
 
-function descending(from: number, count: number): number[] {
-  return Array.from({ length: count }, (_, index) => from - index);
-}
-
 function toDigits(text: string): number[] {
   return [...text].map(Number);
 }
@@ -26,10 +22,13 @@ function allSame(digits: readonly number[]): boolean {
   return digits.every((digit) => digit === digits[0]);
 }
 
+const CPF_FIRST_WEIGHTS = [10, 9, 8, 7, 6, 5, 4, 3, 2];
+const CPF_SECOND_WEIGHTS = [11, 10, 9, 8, 7, 6, 5, 4, 3, 2];
+
 export function cpfCheckDigits(base9: string): string {
   const digits = toDigits(base9);
-  const first = checkDigit(digits, descending(10, 9));
-  const second = checkDigit([...digits, first], descending(11, 10));
+  const first = checkDigit(digits, CPF_FIRST_WEIGHTS);
+  const second = checkDigit([...digits, first], CPF_SECOND_WEIGHTS);
   return `${first}${second}`;
 }
 
