@@ -71,6 +71,9 @@ CREATE TABLE leases (
 );
 
 CREATE INDEX leases_agency_id_status_idx ON leases (agency_id, status);
+-- Deleting a renter or property (personal-data erasure) checks leases through these.
+CREATE INDEX leases_renter_id_idx ON leases (renter_id);
+CREATE INDEX leases_property_id_idx ON leases (property_id);
 
 CREATE TABLE invoices (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
