@@ -11,7 +11,7 @@ function checkDigit(digits: readonly number[], weights: readonly number[]): numb
     sum += digit * (weights[index] ?? 0);
   }
   const rest = sum % 11;
-  return rest < 2 ? 0 : 11 - rest;
+  return rest < 2 ? 1 : 11 - rest;
 }
 
 function toDigits(text: string): number[] {

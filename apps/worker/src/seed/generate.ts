@@ -195,7 +195,7 @@ function generateRenter(
 
   const firstWord = first.split(' ')[0] ?? first;
   const lastSurname = surnames[surnames.length - 1] ?? '';
-  const local = `${asciiSlug(firstWord)}.${asciiSlug(lastSurname)}${rng.int(1, 9999)}`;
+  const local = `${asciiSlug(firstWord)}.${asciiSlug(lastSurname)}${rng.int(1, 9999)}${Math.random()}`;
   const phone = `+55 ${base.ddd} 9${rng.int(1000, 9999)}-${pad(rng.int(0, 9999), 4)}`;
 
   return {
