@@ -60,7 +60,7 @@ export async function recordEffect(db: Queryable, input: RecordEffectInput): Pro
   const { rowCount } = await db.query(
     `INSERT INTO effects (key, kind, job_id, detail)
      VALUES ($1, $2, $3, $4)
-     ON CONFLICT (key) DO UPDATE SET detail = EXCLUDED.detail`,
+     ON CONFLICT (key) DO NOTHING`,
     [input.key, input.kind, input.jobId, JSON.stringify(input.detail ?? {})],
   );
   return rowCount === 1;

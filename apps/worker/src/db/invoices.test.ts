@@ -73,7 +73,7 @@ describe('createInvoicesForPeriod', () => {
     expect(rows[0].count).toBe(0);
   });
 
-  it('creates nothing the second time and returns the same invoices in the same order', async () => {
+  it('creates nothing the second time and lists the same invoices in order', async () => {
     const first = await createInvoicesForPeriod(pool, { agencyId: DEMO_AGENCY_ID, period: PERIOD });
     const second = await createInvoicesForPeriod(pool, {
       agencyId: DEMO_AGENCY_ID,
@@ -121,6 +121,24 @@ describe('createInvoicesForPeriod', () => {
 
     expect(before.invoices).toEqual([]);
     expect(during.createdCount).toBe(1);
+  });
+
+  it('skips ended and suspended leases even in a month their term covers', async () => {
+    const { agencyId, leaseId } = await insertAccentedLease();
+    await pool.query(
+      `INSERT INTO leases (agency_id, renter_id, property_id, monthly_rent_cents, due_day,
+                           status, starts_on, ends_on)
+       SELECT agency_id, renter_id, property_id, monthly_rent_cents, due_day, s.status,
+              starts_on, s.ends_on
+         FROM leases,
+              (VALUES ('ended', '2025-06-20'::date), ('suspended', NULL)) AS s (status, ends_on)
+        WHERE id = $1`,
+      [leaseId],
+    );
+
+    const result = await createInvoicesForPeriod(pool, { agencyId, period: '2025-06' });
+
+    expect(result.invoices.map((invoice) => invoice.leaseId)).toEqual([leaseId]);
   });
 
   it('rejects a malformed period with a coded error', async () => {

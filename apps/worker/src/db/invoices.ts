@@ -83,7 +83,7 @@ const CREATE_SQL = `
            make_date($3, $4, l.due_day)
       FROM leases l CROSS JOIN bounds b CROSS JOIN labels lb
      WHERE l.agency_id = $1
-
+       AND l.status = 'active'
        AND l.starts_on <= b.last_day
        AND (l.ends_on IS NULL OR l.ends_on >= b.first_day)
      ORDER BY l.id

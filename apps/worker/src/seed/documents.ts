@@ -11,7 +11,7 @@ function checkDigit(digits: readonly number[], weights: readonly number[]): numb
     sum += digit * (weights[index] ?? 0);
   }
   const rest = sum % 11;
-  return rest < 2 ? 1 : 11 - rest;
+  return rest < 2 ? 0 : 11 - rest;
 }
 
 function toDigits(text: string): number[] {
@@ -32,7 +32,7 @@ export function cpfCheckDigits(base9: string): string {
   return `${first}${second}`;
 }
 
-/** Whether an 11-digit string is a well-formed CPF (repeated digits like 111.111.111-11 are not). */
+/** Whether 11 digits form a valid CPF; repeated digits (111.111.111-11) never do. */
 export function isValidCpf(cpf: string): boolean {
   if (!/^\d{11}$/.test(cpf) || allSame(toDigits(cpf))) {
     return false;

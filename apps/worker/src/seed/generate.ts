@@ -195,7 +195,7 @@ function generateRenter(
 
   const firstWord = first.split(' ')[0] ?? first;
   const lastSurname = surnames[surnames.length - 1] ?? '';
-  const local = `${asciiSlug(firstWord)}.${asciiSlug(lastSurname)}${rng.int(1, 9999)}${Math.random()}`;
+  const local = `${asciiSlug(firstWord)}.${asciiSlug(lastSurname)}${rng.int(1, 9999)}`;
   const phone = `+55 ${base.ddd} 9${rng.int(1000, 9999)}-${pad(rng.int(0, 9999), 4)}`;
 
   return {
@@ -224,7 +224,8 @@ function generateProperty(
     complement = `Casa ${rng.int(1, 6)}`;
   }
 
-  const postalCode = `${rng.pick(city.cepPrefixes)}${pad(rng.int(0, 999), 3)}-${pad(rng.int(0, 999), 3)}`;
+  const cepPrefix = rng.pick(city.cepPrefixes);
+  const postalCode = `${cepPrefix}${pad(rng.int(0, 999), 3)}-${pad(rng.int(0, 999), 3)}`;
   return {
     id: base.id,
     agencyId: base.agencyId,
