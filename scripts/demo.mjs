@@ -49,6 +49,11 @@ function parseOptions() {
   return { once: values.once, leases, period };
 }
 
+// A password in REDIS_URL or DATABASE_URL stays off the screen.
+function withoutPassword(url) {
+  return url.replace(/:[^:@/]*@/, ':***@');
+}
+
 function currentPeriod(timeZone) {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
@@ -163,9 +168,8 @@ function printSummary({ agencyName, period, counts, failed, durationMs, created,
   say(`Month-end invoice run: ${agencyName}, period ${period}`);
   say(`  invoices            ${counts.total} (${created} created by this run)`);
   say(`  PDFs stored         ${counts.issued + counts.sent}  in ${rel(STORAGE_DIR)}/`);
-  say(
-    `  emails sent         ${counts.sent}  (${countFiles(OUTBOX_DIR, '.eml')} .eml files in ${rel(OUTBOX_DIR)}/)`,
-  );
+  const emlFiles = countFiles(OUTBOX_DIR, '.eml');
+  say(`  emails sent         ${counts.sent}  (${emlFiles} .eml files in ${rel(OUTBOX_DIR)}/)`);
   say(`  failed jobs         ${failed}`);
   say(`  duration            ${(durationMs / 1000).toFixed(1)} s (API call to last email)`);
   say(`  logs                ${rel(apps.api.logFile)}, ${rel(apps.worker.logFile)}`);
@@ -178,9 +182,8 @@ async function main() {
   await ensureBuilt();
 
   const services = await startPrivateServices({ name: 'demo' });
-  say(
-    `demo: Redis ${services.redisUrl}, PostgreSQL ${services.databaseUrl.replace(/:[^:@/]*@/, '@')}`,
-  );
+  const redisShown = withoutPassword(services.redisUrl);
+  say(`demo: Redis ${redisShown}, PostgreSQL ${withoutPassword(services.databaseUrl)}`);
   const seeded = await prepareDatabase({
     databaseUrl: services.databaseUrl,
     leases: options.leases,

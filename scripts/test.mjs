@@ -71,7 +71,8 @@ function countLine() {
 
   const results = JSON.parse(readFileSync(RESULTS_FILE, 'utf8'));
   const skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
-  return `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`;
+  const { numPassedTests: passed, numFailedTests: failed } = results;
+  return `tests: ${passed} passed, ${failed} failed, ${skipped} skipped`;
 }
 
 async function checks(serviceEnv, extraArgs) {

@@ -25,7 +25,8 @@ const PG_DATABASE = 'imobibase';
 
 /**
  * Starts (or reuses) the private services of `name` ('demo' | 'test' | 'bench') and takes a
- * lease on them. Resolves { redisUrl, databaseUrl, started: { redis, postgres }, release(), stop() }.
+ * lease on them. Resolves
+ * { redisUrl, databaseUrl, started: { redis, postgres }, release(), stop() }.
  * `release()` drops the lease and stops the services only when no other process holds one
  * and a lease holder had started them: tests use it. `stop()` shuts both down at once;
  * `stop({ onlyStarted: true })` is the same as `release()`.

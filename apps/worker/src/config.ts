@@ -9,26 +9,12 @@ import {
   type QueueName,
   REDIS_KEY_PREFIX,
 } from '@imobibase/jobs-contract';
+import type { MailTransportConfig } from './email/transport.js';
+import type { StorageConfig } from './storage/create-storage.js';
 
 /** Queues this build of the worker has processors for. */
 export const HOSTED_QUEUES = ['email', 'invoice'] as const satisfies readonly QueueName[];
 export type HostedQueue = (typeof HOSTED_QUEUES)[number];
-
-export type StorageConfig =
-  | { driver: 'local'; dir: string }
-  | {
-      driver: 's3';
-      bucket: string;
-      region: string;
-      endpoint?: string;
-      forcePathStyle: boolean;
-      accessKeyId: string;
-      secretAccessKey: string;
-    };
-
-export type MailConfig =
-  | { kind: 'smtp'; url: string; pool: true; maxConnections: number }
-  | { kind: 'outbox'; dir: string };
 
 export interface WorkerConfig {
   redisUrl: string;
@@ -41,7 +27,7 @@ export interface WorkerConfig {
   abortGraceMs: number;
   logLevel: string;
   storage: StorageConfig;
-  mail: MailConfig;
+  mail: MailTransportConfig;
   emailFromAddress: string;
   messageIdDomain: string;
 }
@@ -179,7 +165,7 @@ function storageConfig(env: Env): StorageConfig {
   };
 }
 
-function mailConfig(env: Env): MailConfig {
+function mailConfig(env: Env): MailTransportConfig {
   if (optionalText(env, 'SMTP_URL') === undefined) {
     return { kind: 'outbox', dir: text(env, 'EMAIL_OUTBOX_DIR', 'var/outbox') };
   }

@@ -16,63 +16,12 @@ import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type SmtpSink, startSmtpSink } from '../../../../test/helpers/smtp-sink.js';
 import { deliverEmail } from './deliver-email.js';
 import { EmailError } from './errors.js';
 import { createMailTransport } from './transport.js';
 import type { AttachmentSource, EffectsLedger, EmailJobData, MailTransport } from './types.js';
-
-interface ReceivedMessage {
-  raw: Buffer;
-  recipients: string[];
-}
-
-interface SmtpSink {
-  url: string;
-  received: ReceivedMessage[];
-  close(): Promise<void>;
-}
-
-// Recipients whose local part starts with "rejected" get a permanent 550 that quotes the
-// address, as real servers do, to check that it does not reach our error messages.
-async function startSmtpSink(): Promise<SmtpSink> {
-  const received: ReceivedMessage[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (!address.address.startsWith('rejected')) {
-        callback();
-        return;
-      }
-      const refusal = new Error(`5.1.1 <${address.address}>: mailbox unavailable`);
-      callback(Object.assign(refusal, { responseCode: 550 }));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-        received.push({ raw: Buffer.concat(chunks), recipients });
-        callback();
-      });
-    },
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
-
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 function memoryLedger(): EffectsLedger & { entries: Map<string, unknown> } {
   const entries = new Map<string, unknown>();

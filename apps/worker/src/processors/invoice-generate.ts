@@ -1,7 +1,8 @@
 /**
- * `invoice.generate`: load the invoice → render its PDF → store it → record its key → enqueue
- * the email that carries it. Every step is safe to repeat: the PDF is deterministic and its key
- * is fixed, so a re-run overwrites; the email job has a fixed id, so it is enqueued once.
+ * `invoice.generate`: load the invoice → render its PDF → store it → record its key →
+ * enqueue the email that carries it. Every step is safe to repeat: the PDF is deterministic
+ * and its key is fixed, so a re-run overwrites; the email job has a fixed id, so it is
+ * enqueued once.
  */
 import { jobIds } from '@imobibase/jobs-contract';
 import { UnrecoverableError } from 'bullmq';
