@@ -113,13 +113,15 @@ function startApps({ redisUrl, databaseUrl, token }) {
   return { api, worker };
 }
 
-async function requestMonthEnd({ token, agencyId, period }) {
+// The key holds the lease count, so a demo re-run with more leases gets a run of its own that
+// invoices the new leases, while a plain re-run shows the API answering with the first run.
+async function requestMonthEnd({ token, agencyId, leaseCount, period }) {
   const response = await fetch(`http://127.0.0.1:${API_PORT}/api/jobs/invoice.month-end`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({
       payload: { schemaVersion: 1, agencyId, period },
-      options: { idempotencyKey: `month-end-${agencyId}-${period}` },
+      options: { idempotencyKey: `month-end-${agencyId}-${period}-${leaseCount}-leases` },
     }),
   });
   const body = await response.json();
@@ -129,7 +131,15 @@ async function requestMonthEnd({ token, agencyId, period }) {
   return { status: response.status, job: body };
 }
 
-async function followRun({ watch, agencyId, period, failedBefore }) {
+async function batchState({ token, jobId }) {
+  const url = `http://127.0.0.1:${API_PORT}/api/jobs/invoice.month-end/${jobId}`;
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  return response.json();
+}
+
+// Done when the batch job has completed and every invoice of the period has been emailed, or
+// as soon as any job has failed for good.
+async function followRun({ watch, token, jobId, agencyId, period, failedBefore }) {
   const deadline = Date.now() + RUN_TIMEOUT_MS;
   let lastLine = '';
 
@@ -144,9 +154,12 @@ async function followRun({ watch, agencyId, period, failedBefore }) {
       lastLine = line;
     }
 
-    const leases = await watch.activeLeases(agencyId);
-    if (failed > 0 || (counts.total >= leases && counts.sent === counts.total)) {
-      return { counts, failed };
+    const batch = await batchState({ token, jobId });
+    if (failed > 0 || batch.state === 'failed') {
+      return { counts, failed: Math.max(failed, 1), batch };
+    }
+    if (batch.state === 'completed' && counts.sent === counts.total) {
+      return { counts, failed, batch };
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -194,55 +207,14 @@ async function main() {
   const { openRunWatch } = await import('./lib/invoice-run-watch.mjs');
   const watch = await openRunWatch({ ...services, prefix: KEY_PREFIX });
 
-  let exitCode = 1;
   const shutdown = async () => {
     await Promise.all([apps.api.stop(), apps.worker.stop()]);
     await watch.close().catch(() => {});
     await services.stop({ onlyStarted: true }).catch(() => {});
   };
 
-  try {
-    await waitForHealthy({
-      url: `http://127.0.0.1:${API_PORT}/health/ready`,
-      processHandle: apps.api,
-    });
-    say(`demo: API on http://127.0.0.1:${API_PORT}, worker started`);
-
-    const failedBefore = await watch.failedCount();
-    const startedAt = Date.now();
-    const { status, job } = await requestMonthEnd({ token, ...seeded, period: options.period });
-    say(`demo: month-end job ${job.id} ${status === 202 ? 'enqueued' : 'already existed'}`);
-
-    const { counts, failed } = await followRun({
-      watch,
-      ...seeded,
-      period: options.period,
-      failedBefore,
-    });
-    const batch = await fetch(`http://127.0.0.1:${API_PORT}/api/jobs/invoice.month-end/${job.id}`, {
-      headers: { authorization: `Bearer ${token}` },
-    }).then((response) => response.json());
-    printSummary({
-      agencyName: await watch.agencyName(seeded.agencyId),
-      period: options.period,
-      counts,
-      failed,
-      durationMs: Date.now() - startedAt,
-      created: batch.returnvalue?.created ?? 0,
-      apps,
-    });
-    exitCode = failed > 0 ? 1 : 0;
-  } catch (error) {
-    await shutdown();
-    throw error;
-  }
-
-  if (options.once) {
-    await shutdown();
-    process.exit(exitCode);
-  }
-
-  say('demo: still running (API and worker); press Ctrl-C to stop');
+  // Ctrl-C at any point stops the API, the worker and the services this run started.
+  let exitCode = 130;
   let stopping = false;
   const onSignal = () => {
     if (stopping) {
@@ -254,6 +226,51 @@ async function main() {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+
+  try {
+    exitCode = await runMonthEnd({ apps, watch, token, seeded, period: options.period });
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
+
+  if (options.once) {
+    await shutdown();
+    process.exit(exitCode);
+  }
+  say('demo: still running (API and worker); press Ctrl-C to stop');
+}
+
+async function runMonthEnd({ apps, watch, token, seeded, period }) {
+  await waitForHealthy({
+    url: `http://127.0.0.1:${API_PORT}/health/ready`,
+    processHandle: apps.api,
+  });
+  say(`demo: API on http://127.0.0.1:${API_PORT}, worker started`);
+
+  const failedBefore = await watch.failedCount();
+  const startedAt = Date.now();
+  const { status, job } = await requestMonthEnd({ token, ...seeded, period });
+  say(`demo: month-end job ${job.id} ${status === 202 ? 'enqueued' : 'already existed'}`);
+
+  const { counts, failed, batch } = await followRun({
+    watch,
+    token,
+    jobId: job.id,
+    agencyId: seeded.agencyId,
+    period,
+    failedBefore,
+  });
+  printSummary({
+    agencyName: await watch.agencyName(seeded.agencyId),
+    period,
+    counts,
+    failed,
+    durationMs: Date.now() - startedAt,
+    created: batch.returnvalue?.created ?? 0,
+    apps,
+  });
+  return failed > 0 ? 1 : 0;
 }
 
 main().catch((error) => {
