@@ -12,6 +12,7 @@ import {
   API_ERR_BODY_MEDIA_TYPE,
   API_ERR_BODY_TOO_LARGE,
   API_ERR_HEADERS_TOO_LARGE,
+  API_ERR_IDEMPOTENCY_KEY_CONFLICT,
   API_ERR_IDEMPOTENCY_KEY_INVALID,
   API_ERR_INTERNAL,
   API_ERR_JOB_UNKNOWN,
@@ -62,6 +63,8 @@ function fromContractError(error: ContractError): ApiError {
       return new API_ERR_PAYLOAD_TOO_LARGE(error.message, { cause: error });
     case 'CONTRACT_ERR_JOB_ID_INVALID':
       return new API_ERR_IDEMPOTENCY_KEY_INVALID('options/idempotencyKey', { cause: error });
+    case 'CONTRACT_ERR_JOB_ID_TAKEN':
+      return new API_ERR_IDEMPOTENCY_KEY_CONFLICT('options/idempotencyKey', { cause: error });
     case 'CONTRACT_ERR_OPTIONS_INVALID':
       return new API_ERR_BODY_INVALID(`options: ${error.message}`, { cause: error });
     case 'CONTRACT_ERR_KEY_PREFIX':

@@ -57,6 +57,12 @@ export const API_ERR_IDEMPOTENCY_KEY_INVALID = createError(
   400,
 );
 
+export const API_ERR_IDEMPOTENCY_KEY_CONFLICT = createError(
+  'API_ERR_IDEMPOTENCY_KEY_CONFLICT',
+  '%s: is already the id of a job of another type on the same queue',
+  409,
+);
+
 export const API_ERR_BULK_TOO_LARGE = createError(
   'API_ERR_BULK_TOO_LARGE',
   'a bulk request holds at most %s jobs, got %s',
@@ -105,6 +111,7 @@ export const API_ERRORS = {
   API_ERR_PAYLOAD_INVALID,
   API_ERR_PAYLOAD_TOO_LARGE,
   API_ERR_IDEMPOTENCY_KEY_INVALID,
+  API_ERR_IDEMPOTENCY_KEY_CONFLICT,
   API_ERR_BULK_TOO_LARGE,
   API_ERR_REQUEST_INVALID,
   API_ERR_REQUEST_TIMEOUT,

@@ -42,5 +42,11 @@ export const DEFAULT_CONCURRENCY: Readonly<Record<QueueName, number>> = {
   'integration-sync': 2,
 };
 
+/** Largest BullMQ priority (2^21 - 1); 1 is taken first. */
+export const MAX_PRIORITY = 2_097_151;
+
+/** Longest accepted delay, in milliseconds (366 days): a longer one is a unit mistake. */
+export const MAX_DELAY_MS = 366 * DAY_S * SECOND_MS;
+
 /** Largest serialized payload accepted by default, in bytes (64 KiB). */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;

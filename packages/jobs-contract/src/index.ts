@@ -18,6 +18,8 @@ export {
   DEFAULT_JOB_OPTIONS,
   DEFAULT_MAX_PAYLOAD_BYTES,
   type JobDefaults,
+  MAX_DELAY_MS,
+  MAX_PRIORITY,
 } from './defaults.js';
 export { ContractError, type ContractErrorCode, type ValidationIssue } from './errors.js';
 export type { JobDefinition } from './job-definition.js';

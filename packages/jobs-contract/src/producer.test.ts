@@ -73,6 +73,17 @@ describe('JobsClient.enqueue', () => {
     expect(await keysOf(`${prefix}:*`)).toEqual([]);
   });
 
+  it('refuses an id that a job of another type on the same queue holds', async () => {
+    const jobId = 'shared-key-1';
+    await client.enqueue('invoice.generate', { schemaVersion: 1, invoiceId: AGENCY_ID }, { jobId });
+
+    const payload = { schemaVersion: 1 as const, agencyId: AGENCY_ID, period: '2026-11' };
+    const error = await client.enqueue('invoice.month-end', payload, { jobId }).catch((e) => e);
+
+    expect(error).toBeInstanceOf(ContractError);
+    expect((error as ContractError).code).toBe('CONTRACT_ERR_JOB_ID_TAKEN');
+  });
+
   it('refuses an invalid job id and invalid options', async () => {
     const payload = { schemaVersion: 1 as const, invoiceId: AGENCY_ID };
 
@@ -82,6 +93,14 @@ describe('JobsClient.enqueue', () => {
     await expect(client.enqueue('invoice.generate', payload, { delay: -1 })).rejects.toThrow(
       /delay/,
     );
+    await expect(client.enqueue('invoice.generate', payload, { delay: 1e300 })).rejects.toThrow(
+      /delay/,
+    );
+    // BullMQ's largest priority is 2^21 - 1; one more would fail inside Redis instead.
+    await expect(
+      client.enqueue('invoice.generate', payload, { priority: 2_097_152 }),
+    ).rejects.toThrow(/priority/);
+    await client.enqueue('invoice.generate', payload, { priority: 2_097_151 });
   });
 
   it('gives transactional email precedence over a campaign', async () => {
@@ -123,6 +142,22 @@ describe('JobsClient.enqueueBulk', () => {
     expect(results.filter((result) => result.created)).toHaveLength(19);
     expect(results[3]).toMatchObject({ id: 'invoice-bulk-3', created: false });
     expect(await client.queueOf('invoice.generate').getWaitingCount()).toBe(20);
+  });
+
+  it('stores a lone new item with the same options as a batch would', async () => {
+    const payload = { schemaVersion: 1 as const, invoiceId: AGENCY_ID };
+    await client.enqueue('invoice.generate', payload, { jobId: 'invoice-lone-0' });
+
+    const results = await client.enqueueBulk('invoice.generate', [
+      { payload, options: { jobId: 'invoice-lone-0' } },
+      { payload, options: { jobId: 'invoice-lone-1', delay: 60_000 } },
+    ]);
+
+    expect(results.map((result) => result.created)).toEqual([false, true]);
+    expect(results[1]).toMatchObject({ id: 'invoice-lone-1', state: 'delayed' });
+    const job = await client.queueOf('invoice.generate').getJob('invoice-lone-1');
+    expect(job?.opts).toMatchObject({ attempts: 3, delay: 60_000 });
+    expect(await job?.getState()).toBe('delayed');
   });
 
   it('enqueues nothing when one item is invalid, naming its index', async () => {

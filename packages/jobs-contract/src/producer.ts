@@ -6,7 +6,7 @@
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOB_CATALOGUE, type JobName, type JobPayload, jobDefaults } from './catalogue.js';
-import { DEFAULT_MAX_PAYLOAD_BYTES } from './defaults.js';
+import { DEFAULT_MAX_PAYLOAD_BYTES, MAX_DELAY_MS, MAX_PRIORITY } from './defaults.js';
 import { ContractError, type ValidationIssue } from './errors.js';
 import { assertValidJobId } from './job-ids.js';
 import { EMAIL_PRIORITY, type SendEmailPayload } from './jobs/email.js';
@@ -17,9 +17,9 @@ import { assertValidPayload } from './validation.js';
 export interface EnqueueOptions {
   /** Idempotency: a job with this id is stored once; enqueueing it again returns the first. */
   jobId?: string;
-  /** Milliseconds to wait before the job may run. @defaultValue 0 */
+  /** Milliseconds to wait before the job may run, at most 366 days. @defaultValue 0 */
   delay?: number;
-  /** BullMQ priority, 1 (first) to 2,097,152. Emails get one from their category. */
+  /** BullMQ priority, 1 (first) to 2,097,151. Emails get one from their category. */
   priority?: number;
 }
 
@@ -112,7 +112,7 @@ export class JobsClient {
 
     const queue = this.queueOf(name);
     const queueName = JOB_CATALOGUE[name].queue;
-    const existing = await this.existingStates(queue, items);
+    const existing = await this.existingStates(queue, name, items);
 
     // Within one call the same id may appear twice; only its first item can be new.
     const seen = new Set<string>();
@@ -128,7 +128,8 @@ export class JobsClient {
       fresh.push({ index, opts: this.jobOptions(name, item) });
     });
 
-    const added = await queue.addBulk(
+    const added = await addJobs(
+      queue,
       fresh.map(({ index, opts }) => ({ name, data: items[index]?.payload, opts })),
     );
 
@@ -181,6 +182,7 @@ export class JobsClient {
   // One pipelined round trip tells which of the requested ids already exist, and their state.
   private async existingStates<Name extends JobName>(
     queue: Queue,
+    name: Name,
     items: readonly BulkItem<Name>[],
   ): Promise<Map<string, string>> {
     const ids = [...new Set(items.flatMap((item) => item.options?.jobId ?? []))];
@@ -190,16 +192,24 @@ export class JobsClient {
 
     const pipeline = this.connection.pipeline();
     for (const id of ids) {
-      pipeline.exists(queue.toKey(id));
+      pipeline.hget(queue.toKey(id), 'name');
     }
     const replies = (await pipeline.exec()) ?? [];
 
-    const found = ids.filter((_id, position) => {
-      const [error, count] = replies[position] ?? [];
+    const found = ids.filter((id, position) => {
+      const [error, storedName] = replies[position] ?? [];
       if (error) {
         throw error;
       }
-      return count === 1;
+      // Job ids are unique per queue, and a queue holds several job types: a key another type
+      // already holds must not be answered as if it were this type's job.
+      if (storedName !== null && storedName !== name) {
+        throw new ContractError(
+          'CONTRACT_ERR_JOB_ID_TAKEN',
+          `job id "${id}" is already used by a job of another type on queue "${queue.name}"`,
+        );
+      }
+      return storedName === name;
     });
     // Sent together, the state look-ups share their round trips.
     const states = await Promise.all(found.map((id) => queue.getJobState(id)));
@@ -222,6 +232,19 @@ export class JobsClient {
   }
 }
 
+// One job goes in with Queue.add, a single Lua call: about twice as fast as addBulk's
+// MULTI/EXEC around the same call, and as atomic. Several go in one addBulk transaction.
+async function addJobs(
+  queue: Queue,
+  jobs: { name: JobName; data: unknown; opts: JobsOptions }[],
+): Promise<{ id?: string | undefined }[]> {
+  const [only] = jobs;
+  if (jobs.length === 1 && only !== undefined) {
+    return [await queue.add(only.name, only.data, only.opts)];
+  }
+  return queue.addBulk(jobs);
+}
+
 function defaultPriority(name: JobName, payload: unknown): number | undefined {
   if (name !== 'email.send') {
     return undefined;
@@ -236,20 +259,25 @@ function initialState(options: JobsOptions): string {
   return options.priority === undefined ? 'waiting' : 'prioritized';
 }
 
-const MAX_PRIORITY = 2_097_152;
-
 function assertValidOptions(options: EnqueueOptions): void {
   const { delay, priority, jobId } = options;
-  if (delay !== undefined && !(Number.isInteger(delay) && delay >= 0)) {
-    throw new ContractError('CONTRACT_ERR_OPTIONS_INVALID', 'delay must be an integer >= 0 (ms)');
+  if (delay !== undefined && !isIntegerWithin(delay, 0, MAX_DELAY_MS)) {
+    throw new ContractError(
+      'CONTRACT_ERR_OPTIONS_INVALID',
+      `delay must be an integer from 0 to ${MAX_DELAY_MS} (ms)`,
+    );
   }
-  if (priority !== undefined && !(Number.isInteger(priority) && priority >= 1)) {
-    throw new ContractError('CONTRACT_ERR_OPTIONS_INVALID', 'priority must be an integer >= 1');
-  }
-  if (priority !== undefined && priority > MAX_PRIORITY) {
-    throw new ContractError('CONTRACT_ERR_OPTIONS_INVALID', `priority must be <= ${MAX_PRIORITY}`);
+  if (priority !== undefined && !isIntegerWithin(priority, 1, MAX_PRIORITY)) {
+    throw new ContractError(
+      'CONTRACT_ERR_OPTIONS_INVALID',
+      `priority must be an integer from 1 to ${MAX_PRIORITY}`,
+    );
   }
   if (jobId !== undefined) {
     assertValidJobId(jobId);
   }
+}
+
+function isIntegerWithin(value: number, min: number, max: number): boolean {
+  return Number.isSafeInteger(value) && value >= min && value <= max;
 }

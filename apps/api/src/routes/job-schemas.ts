@@ -3,17 +3,17 @@
  * `options`); the payload itself is checked against the contract, whose messages name the
  * job's fields. Reply schemas also keep anything unlisted from leaving the API.
  */
+import { MAX_DELAY_MS, MAX_PRIORITY } from '@imobibase/jobs-contract';
 import { type Static, Type } from '@sinclair/typebox';
 
 /** Most jobs one bulk request may carry. */
 export const MAX_BULK_JOBS = 1000;
 
-/** Highest BullMQ priority (lowest urgency) a caller may ask for. */
-export const MAX_PRIORITY = 2_097_152;
-
 export const JobOptions = Type.Object(
   {
-    delay: Type.Optional(Type.Integer({ minimum: 0, description: 'ms before the job may run' })),
+    delay: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: MAX_DELAY_MS, description: 'ms before the job may run' }),
+    ),
     priority: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PRIORITY })),
     // Checked against the contract's job-id rules by the handler, so the caller gets the
     // dedicated error code rather than a generic schema message.

@@ -4,6 +4,7 @@
  */
 
 import { markInvoiceSent } from '../db/invoices.js';
+import { emailIdentity } from '../email/effect-identity.js';
 import { deliverEmail } from '../email/index.js';
 import type { QueueProcessors } from '../runtime/processor.js';
 import type { WorkerServices } from '../services.js';
@@ -12,7 +13,7 @@ export function createEmailProcessors(services: WorkerServices): QueueProcessors
   return {
     'email.send': async (job, { logger }) => {
       const delivery = await deliverEmail({
-        jobId: jobIdOf(job),
+        jobId: emailIdentity(job),
         data: job.data,
         fromAddress: services.config.emailFromAddress,
         mailDomain: services.config.messageIdDomain,
@@ -28,11 +29,4 @@ export function createEmailProcessors(services: WorkerServices): QueueProcessors
       return delivery;
     },
   };
-}
-
-function jobIdOf(job: { id?: string | undefined }): string {
-  if (!job.id) {
-    throw new Error('a job without an id cannot be delivered once');
-  }
-  return job.id;
 }
