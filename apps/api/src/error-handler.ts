@@ -15,6 +15,7 @@ import {
   API_ERR_IDEMPOTENCY_KEY_CONFLICT,
   API_ERR_IDEMPOTENCY_KEY_INVALID,
   API_ERR_INTERNAL,
+  API_ERR_JOB_UNAVAILABLE,
   API_ERR_JOB_UNKNOWN,
   API_ERR_NOT_FOUND,
   API_ERR_PAYLOAD_INVALID,
@@ -57,6 +58,8 @@ function fromContractError(error: ContractError): ApiError {
   switch (error.code) {
     case 'CONTRACT_ERR_UNKNOWN_JOB':
       return new API_ERR_JOB_UNKNOWN('(unnamed)', { cause: error });
+    case 'CONTRACT_ERR_JOB_NOT_PROCESSED':
+      return new API_ERR_JOB_UNAVAILABLE('(unnamed)', { cause: error });
     case 'CONTRACT_ERR_PAYLOAD_INVALID':
       return new API_ERR_PAYLOAD_INVALID(describeIssues(error.issues, 'payload'), { cause: error });
     case 'CONTRACT_ERR_PAYLOAD_TOO_LARGE':

@@ -25,9 +25,16 @@ export const API_ERR_NOT_FOUND = createError('API_ERR_NOT_FOUND', 'route %s %s n
 
 export const API_ERR_JOB_UNKNOWN = createError('API_ERR_JOB_UNKNOWN', "unknown job name '%s'", 404);
 
+export const API_ERR_JOB_UNAVAILABLE = createError(
+  'API_ERR_JOB_UNAVAILABLE',
+  "job type '%s' has no processor in this release",
+  404,
+);
+
+// The id is not repeated back: a caller's id may be anything, personal data included.
 export const API_ERR_JOB_NOT_FOUND = createError(
   'API_ERR_JOB_NOT_FOUND',
-  "job '%s' of type '%s' not found",
+  "no job of type '%s' has this id",
   404,
 );
 
@@ -104,6 +111,7 @@ export const API_ERRORS = {
   API_ERR_AUTH_INVALID,
   API_ERR_NOT_FOUND,
   API_ERR_JOB_UNKNOWN,
+  API_ERR_JOB_UNAVAILABLE,
   API_ERR_JOB_NOT_FOUND,
   API_ERR_BODY_INVALID,
   API_ERR_BODY_TOO_LARGE,

@@ -47,6 +47,9 @@ describe('the worker configuration', () => {
       [{ STORAGE_DRIVER: 's3' }, 'S3_BUCKET'],
       [{ SMTP_URL: 'http://user:s3cr3t@127.0.0.1' }, 'SMTP_URL'],
       [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+      [{ WORKER_CONCURRENCY_REPORT: 's3cr3t' }, 'WORKER_CONCURRENCY_REPORT'],
+      [{ EMAIL_FROM_ADDRESS: 'a@example.test, s3cr3t@example.test' }, 'EMAIL_FROM_ADDRESS'],
+      [{ EMAIL_MESSAGE_ID_DOMAIN: 'bad s3cr3t' }, 'EMAIL_MESSAGE_ID_DOMAIN'],
     ];
 
     for (const [env, variable] of cases) {

@@ -4,7 +4,10 @@
  */
 import {
   DEFAULT_CONCURRENCY,
+  EMAIL_ADDRESS_PATTERN,
   isQueueName,
+  PROCESSED_QUEUES,
+  type ProcessedQueue,
   QUEUE_NAMES,
   type QueueName,
   REDIS_KEY_PREFIX,
@@ -12,9 +15,9 @@ import {
 import type { MailTransportConfig } from './email/transport.js';
 import type { StorageConfig } from './storage/create-storage.js';
 
-/** Queues this build of the worker has processors for. */
-export const HOSTED_QUEUES = ['email', 'invoice'] as const satisfies readonly QueueName[];
-export type HostedQueue = (typeof HOSTED_QUEUES)[number];
+/** Queues this build of the worker has processors for: the contract's processed queues. */
+export const HOSTED_QUEUES = PROCESSED_QUEUES;
+export type HostedQueue = ProcessedQueue;
 
 export interface WorkerConfig {
   redisUrl: string;
@@ -47,6 +50,12 @@ export class ConfigError extends Error {
 type Env = Readonly<Record<string, string | undefined>>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+const EMAIL_ADDRESS = new RegExp(EMAIL_ADDRESS_PATTERN);
+
+// A DNS host name (RFC 1123 labels).
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 function text(env: Env, name: string, fallback: string): string {
   const value = env[name]?.trim();
@@ -103,6 +112,14 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
   }
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return value;
+}
+
+function matching(env: Env, name: string, fallback: string, pattern: RegExp, what: string) {
+  const value = text(env, name, fallback);
+  if (!pattern.test(value)) {
+    throw new ConfigError(name, `must be ${what}`);
   }
   return value;
 }
@@ -180,11 +197,16 @@ function mailConfig(env: Env): MailTransportConfig {
 /** Reads and checks the whole worker configuration; throws {@link ConfigError} on bad input. */
 export function loadWorkerConfig(env: Env = process.env): WorkerConfig {
   const queues = hostedQueues(env);
-  const concurrency = Object.fromEntries(
-    HOSTED_QUEUES.map((queue) => [
+  // Every queue's variable is checked, hosted or not, so a typo in a deployment fails now
+  // rather than when that queue's processor ships.
+  const allConcurrency = Object.fromEntries(
+    QUEUE_NAMES.map((queue) => [
       queue,
       integer(env, concurrencyVariable(queue), DEFAULT_CONCURRENCY[queue], 1, 1000),
     ]),
+  ) as Record<QueueName, number>;
+  const concurrency = Object.fromEntries(
+    HOSTED_QUEUES.map((queue) => [queue, allConcurrency[queue]]),
   ) as Record<HostedQueue, number>;
 
   const logLevel = text(env, 'LOG_LEVEL', 'info');
@@ -207,7 +229,19 @@ export function loadWorkerConfig(env: Env = process.env): WorkerConfig {
     logLevel,
     storage: storageConfig(env),
     mail: mailConfig(env),
-    emailFromAddress: text(env, 'EMAIL_FROM_ADDRESS', 'nao-responda@imobibase.example.test'),
-    messageIdDomain: text(env, 'EMAIL_MESSAGE_ID_DOMAIN', 'imobibase.example.test'),
+    emailFromAddress: matching(
+      env,
+      'EMAIL_FROM_ADDRESS',
+      'nao-responda@imobibase.example.test',
+      EMAIL_ADDRESS,
+      'one email address, without a display name',
+    ),
+    messageIdDomain: matching(
+      env,
+      'EMAIL_MESSAGE_ID_DOMAIN',
+      'imobibase.example.test',
+      HOST_NAME,
+      'a host name',
+    ),
   };
 }

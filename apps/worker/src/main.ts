@@ -4,7 +4,7 @@
  */
 import { ConfigError, loadWorkerConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { startWorker } from './worker.js';
+import { type RunningWorker, startWorker } from './worker.js';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadWorkerConfig>;
@@ -25,23 +25,29 @@ async function main(): Promise<void> {
     logger.error({ err: reason }, 'unhandled promise rejection');
   });
 
-  const worker = await startWorker(config, logger);
-
-  let signalled = false;
+  // Signals are handled from the first moment: one arriving while the worker starts stops it
+  // as soon as it has started, gracefully, instead of killing the process mid-start.
+  let stopRequested = false;
+  let starting: Promise<RunningWorker> | undefined;
   const shutdown = (signal: NodeJS.Signals) => {
-    if (signalled) {
+    if (stopRequested) {
       logger.warn({ signal }, 'second signal; exiting now');
       process.exit(1);
     }
-    signalled = true;
+    stopRequested = true;
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
-    void worker.stop().then((clean) => {
-      logger.info({ clean }, 'worker stopped');
-      process.exit(0);
-    });
+    void starting
+      ?.then((worker) => worker.stop())
+      .then((clean) => {
+        logger.info({ clean }, 'worker stopped');
+        process.exit(0);
+      });
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+
+  starting = startWorker(config, logger);
+  await starting;
 }
 
 await main();

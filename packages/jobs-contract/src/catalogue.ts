@@ -13,7 +13,7 @@ import { generateInvoiceJob, monthEndInvoicesJob } from './jobs/invoice.js';
 import { sendNotificationJob } from './jobs/notification.js';
 import { scanPaymentRemindersJob, sendPaymentReminderJob } from './jobs/payment-reminder.js';
 import { generateReportJob } from './jobs/report.js';
-import type { QueueName } from './queues.js';
+import { PROCESSED_QUEUES, type QueueName } from './queues.js';
 
 /** Every job type, keyed by its name. */
 export const JOB_CATALOGUE = {
@@ -55,6 +55,11 @@ export const JOB_NAMES = Object.keys(JOB_CATALOGUE) as JobName[];
 /** Whether `value` is the name of a job type. */
 export function isJobName(value: string): value is JobName {
   return Object.hasOwn(JOB_CATALOGUE, value);
+}
+
+/** Whether a worker of this release processes jobs of type `name`. */
+export function isJobProcessed(name: JobName): boolean {
+  return (PROCESSED_QUEUES as readonly QueueName[]).includes(JOB_CATALOGUE[name].queue);
 }
 
 /** The job names that go to `queue`. */

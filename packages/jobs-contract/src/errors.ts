@@ -3,6 +3,7 @@
 /** Stable codes of {@link ContractError}. */
 export type ContractErrorCode =
   | 'CONTRACT_ERR_UNKNOWN_JOB'
+  | 'CONTRACT_ERR_JOB_NOT_PROCESSED'
   | 'CONTRACT_ERR_PAYLOAD_INVALID'
   | 'CONTRACT_ERR_PAYLOAD_TOO_LARGE'
   | 'CONTRACT_ERR_JOB_ID_INVALID'

@@ -3,6 +3,7 @@
  */
 export {
   isJobName,
+  isJobProcessed,
   JOB_CATALOGUE,
   JOB_NAMES,
   type JobName,
@@ -40,7 +41,16 @@ export {
   JobsClient,
   type JobsClientOptions,
 } from './producer.js';
-export { isQueueName, QUEUE, QUEUE_NAMES, type QueueName, REDIS_KEY_PREFIX } from './queues.js';
+export {
+  isQueueName,
+  PROCESSED_QUEUES,
+  type ProcessedQueue,
+  QUEUE,
+  QUEUE_NAMES,
+  type QueueName,
+  REDIS_KEY_PREFIX,
+} from './queues.js';
+export { EMAIL_ADDRESS_PATTERN } from './schema-parts.js';
 export {
   assertValidPayload,
   describeIssues,

@@ -27,6 +27,14 @@ export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 /** Every queue name, in a stable order. */
 export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUE);
 
+/**
+ * The queues the worker of this release has processors for. The catalogue defines every job
+ * type of the system ahead of its processor; producers refuse a job whose queue is not here,
+ * since nothing would ever run it.
+ */
+export const PROCESSED_QUEUES = ['email', 'invoice'] as const satisfies readonly QueueName[];
+export type ProcessedQueue = (typeof PROCESSED_QUEUES)[number];
+
 /** Whether `value` names one of the system's queues. */
 export function isQueueName(value: string): value is QueueName {
   return (QUEUE_NAMES as readonly string[]).includes(value);

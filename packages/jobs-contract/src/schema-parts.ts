@@ -33,5 +33,13 @@ export const StorageKey = Type.String({
   description: 'a storage key',
 });
 
+/**
+ * An email address in the WHATWG form (what browsers accept): stricter than RFC 5322, so an
+ * address that passes here is one the mail transport will send to.
+ */
+export const EMAIL_ADDRESS_PATTERN =
+  "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?" +
+  '(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$';
+
 /** The languages our documents and emails are written in. */
 export const Locale = Type.Union([Type.Literal('pt-BR'), Type.Literal('en')]);

@@ -64,10 +64,34 @@ describe('payload validation', () => {
     expect(paths).toContain('pdf');
   });
 
+  it('refuses addresses the mail transport could not send to', () => {
+    for (const email of ['joana"@example.test', 'joana<x>@example.test', 'a b@example.test']) {
+      const payload = { ...validEmail(), to: { email } };
+
+      expect(payloadIssues('email.send', payload).map((issue) => issue.path)).toContain('to/email');
+    }
+  });
+
+  it('refuses template variable names outside the pattern', () => {
+    const payload = { ...validEmail(), variables: { '1bad': 'x' } };
+
+    expect(payloadIssues('email.send', payload).map((issue) => issue.path)).toContain(
+      'variables/1bad',
+    );
+  });
+
   it('refuses a line break in a header value', () => {
     const payload = { ...validEmail(), to: { email: 'a@example.test', name: 'Ana\r\nBcc: x' } };
 
     expect(payloadIssues('email.send', payload).map((issue) => issue.path)).toContain('to/name');
+  });
+
+  it('refuses a job type that no worker of this release processes', () => {
+    const error = contractErrorOf(() =>
+      assertValidPayload('backup.run', { schemaVersion: 1, retentionDays: 30 }),
+    );
+
+    expect(error.code).toBe('CONTRACT_ERR_JOB_NOT_PROCESSED');
   });
 
   it('refuses an unknown job name', () => {

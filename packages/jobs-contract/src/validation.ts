@@ -9,7 +9,13 @@ import {
   type ValueError,
   ValueErrorType,
 } from '@sinclair/typebox/compiler';
-import { isJobName, JOB_CATALOGUE, type JobName, type JobPayload } from './catalogue.js';
+import {
+  isJobName,
+  isJobProcessed,
+  JOB_CATALOGUE,
+  type JobName,
+  type JobPayload,
+} from './catalogue.js';
 import { DEFAULT_MAX_PAYLOAD_BYTES } from './defaults.js';
 import { ContractError, type ValidationIssue } from './errors.js';
 
@@ -82,6 +88,13 @@ export function assertValidPayload<Name extends JobName>(
 ): asserts payload is JobPayload<Name> {
   if (!isJobName(name)) {
     throw new ContractError('CONTRACT_ERR_UNKNOWN_JOB', `unknown job name "${String(name)}"`);
+  }
+
+  if (!isJobProcessed(name)) {
+    throw new ContractError(
+      'CONTRACT_ERR_JOB_NOT_PROCESSED',
+      `job type "${name}" has no processor in this release; nothing would run it`,
+    );
   }
 
   const issues = payloadIssues(name, payload);

@@ -98,6 +98,31 @@ describe('POST /api/jobs/:name', () => {
     expect(response.json()).toMatchObject({ statusCode: 404, code: 'API_ERR_JOB_UNKNOWN' });
   });
 
+  it('answers 404 API_ERR_JOB_UNAVAILABLE for a job type no worker processes yet', async () => {
+    const response = await enqueue('backup.run', {
+      payload: { schemaVersion: 1, retentionDays: 30 },
+    });
+
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ code: 'API_ERR_JOB_UNAVAILABLE' });
+  });
+
+  it('answers 409 when the idempotency key belongs to another job type', async () => {
+    const key = 'shared-key-conflict';
+    await enqueue('invoice.generate', {
+      payload: invoicePayload(),
+      options: { idempotencyKey: key },
+    });
+
+    const response = await enqueue('invoice.month-end', {
+      payload: { schemaVersion: 1, agencyId: invoicePayload().invoiceId, period: '2026-11' },
+      options: { idempotencyKey: key },
+    });
+
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ code: 'API_ERR_IDEMPOTENCY_KEY_CONFLICT' });
+  });
+
   it('answers 400 API_ERR_PAYLOAD_INVALID naming the field', async () => {
     const response = await enqueue('invoice.generate', {
       payload: { schemaVersion: 1, invoiceId: 'not-a-uuid' },

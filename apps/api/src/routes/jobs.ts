@@ -9,6 +9,7 @@ import {
   type EnqueueOptions,
   type EnqueueResult,
   isJobName,
+  isJobProcessed,
   isValidJobId,
   type JobName,
   type JobPayload,
@@ -23,6 +24,7 @@ import {
   API_ERR_BULK_TOO_LARGE,
   API_ERR_IDEMPOTENCY_KEY_INVALID,
   API_ERR_JOB_NOT_FOUND,
+  API_ERR_JOB_UNAVAILABLE,
   API_ERR_JOB_UNKNOWN,
   API_ERR_PAYLOAD_INVALID,
   API_ERR_PAYLOAD_TOO_LARGE,
@@ -66,7 +68,7 @@ export async function jobRoutes(app: FastifyInstance, options: JobRoutesOptions)
     '/jobs/:name',
     {
       bodyLimit: SINGLE_BODY_LIMIT_BYTES,
-      onRequest: requireKnownJob,
+      onRequest: requireProcessedJob,
       schema: {
         params: JobNameParams,
         body: JobItem,
@@ -92,7 +94,7 @@ export async function jobRoutes(app: FastifyInstance, options: JobRoutesOptions)
     '/jobs/:name/bulk',
     {
       bodyLimit: BULK_BODY_LIMIT_BYTES,
-      onRequest: requireKnownJob,
+      onRequest: requireProcessedJob,
       preValidation: limitBulkSize,
       schema: { params: JobNameParams, body: BulkBody, response: { 202: BulkReply } },
     },
@@ -127,7 +129,7 @@ export async function jobRoutes(app: FastifyInstance, options: JobRoutesOptions)
       const job = await callQueue(() => client.queueOf(name).getJob(id));
       // Ids are unique per queue, and a queue holds several job types: match the name too.
       if (job === undefined || job.name !== name) {
-        throw new API_ERR_JOB_NOT_FOUND(id, name);
+        throw new API_ERR_JOB_NOT_FOUND(name);
       }
 
       const state = await callQueue(() => job.getState());
@@ -141,6 +143,15 @@ async function requireKnownJob(request: FastifyRequest): Promise<void> {
   const { name } = request.params as { name: string };
   if (!isJobName(name)) {
     throw new API_ERR_JOB_UNKNOWN(name);
+  }
+}
+
+// Nothing would run a job whose queue has no processor yet: refuse it rather than store it.
+async function requireProcessedJob(request: FastifyRequest): Promise<void> {
+  await requireKnownJob(request);
+  const { name } = request.params as { name: JobName };
+  if (!isJobProcessed(name)) {
+    throw new API_ERR_JOB_UNAVAILABLE(name);
   }
 }
 

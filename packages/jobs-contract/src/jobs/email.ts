@@ -2,7 +2,13 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { defineJob } from '../job-definition.js';
 import { QUEUE } from '../queues.js';
-import { Locale, SchemaVersion1, StorageKey, Uuid } from '../schema-parts.js';
+import {
+  EMAIL_ADDRESS_PATTERN,
+  Locale,
+  SchemaVersion1,
+  StorageKey,
+  Uuid,
+} from '../schema-parts.js';
 
 /** Why a message is sent; decides its priority (see {@link EMAIL_PRIORITY}). */
 export const EmailCategory = Type.Union([
@@ -59,16 +65,18 @@ export const SendEmailPayload = Type.Object(
         email: Type.String({
           minLength: 3,
           maxLength: 254,
-          pattern: '^[^\\s@]+@[^\\s@]+$',
+          pattern: EMAIL_ADDRESS_PATTERN,
           description: 'an email address',
         }),
         name: Type.Optional(Type.String({ maxLength: 200, pattern: NoLineBreaks })),
       },
       { additionalProperties: false },
     ),
+    // Without `additionalProperties: false` TypeBox would let keys outside the pattern through.
     variables: Type.Record(
       Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }),
       Type.Union([Type.String({ maxLength: 2000 }), Type.Number()]),
+      { additionalProperties: false },
     ),
     attachments: Type.Optional(Type.Array(EmailAttachment, { maxItems: 10 })),
     relatesTo: Type.Optional(
