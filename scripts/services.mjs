@@ -13,9 +13,18 @@ const USAGE = 'usage: node scripts/services.mjs start|stop|status [demo|test]';
 const commands = {
   async start(name) {
     const services = await startPrivateServices({ name, keepRunning: true });
-    const how = (started) => (started ? 'started' : 'reused');
-    console.log(`REDIS_URL=${services.redisUrl}    # ${how(services.started.redis)}`);
-    console.log(`DATABASE_URL=${services.databaseUrl}    # ${how(services.started.postgres)}`);
+    // With REDIS_URL or DATABASE_URL set, that service is the caller's and is not touched.
+    const how = (started, fromEnv) => {
+      if (fromEnv) {
+        return 'from the environment; not started or checked';
+      }
+      return started ? 'started' : 'reused';
+    };
+    const { redis, postgres } = services.started;
+    console.log(`REDIS_URL=${services.redisUrl}    # ${how(redis, process.env.REDIS_URL)}`);
+    console.log(
+      `DATABASE_URL=${services.databaseUrl}    # ${how(postgres, process.env.DATABASE_URL)}`,
+    );
   },
 
   async stop(name) {

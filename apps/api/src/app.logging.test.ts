@@ -95,8 +95,11 @@ describe('request logging', () => {
     expect(rejected).toMatchObject({
       level: 30,
       caller: 'main-app',
-      err: { code: 'API_ERR_PAYLOAD_INVALID' },
+      code: 'API_ERR_PAYLOAD_INVALID',
+      statusCode: 400,
     });
+    // A caller's mistake is logged without a stack trace.
+    expect(rejected).not.toHaveProperty('err');
     expect(ours.at(-1)).toMatchObject({ caller: 'main-app', res: { statusCode: 400 } });
   });
 

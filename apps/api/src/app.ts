@@ -51,6 +51,10 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     clientErrorHandler: handleClientError,
   });
 
+  // Only JSON bodies are accepted; without this, Fastify's text parser would take a text/plain
+  // body and the caller would get a schema error instead of 415.
+  app.removeContentTypeParser('text/plain');
+
   const client = new JobsClient({
     connection: redis,
     prefix: config.redisKeyPrefix,

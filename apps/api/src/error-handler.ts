@@ -126,7 +126,11 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   if (statusCode >= 500) {
     request.log.error({ err: apiError }, 'request failed');
   } else {
-    request.log.info({ err: apiError }, 'request rejected');
+    // The caller's mistake: its code and message say it all; a stack would only be noise.
+    request.log.info(
+      { code: apiError.code, statusCode, reason: apiError.message },
+      'request rejected',
+    );
   }
   // A plain body: sending the Error itself would hand it to Fastify's default handler, which
   // would log it a second time.
