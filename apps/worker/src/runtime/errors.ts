@@ -33,10 +33,18 @@ export function isPermanent(error: Error): boolean {
   return (error as { retryable?: unknown }).retryable === false;
 }
 
-/** The stable code of an error, when it has one. */
+const CODE_PREFIX = /^([A-Z]+(?:_[A-Z0-9]+)*_ERR_[A-Z0-9_]+): /;
+
+/**
+ * The stable code of an error, when it has one: its `code`, or the code an
+ * `UnrecoverableError` carries at the start of its message.
+ */
 export function errorCode(error: Error): string | undefined {
   const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
+  if (typeof code === 'string') {
+    return code;
+  }
+  return CODE_PREFIX.exec(error.message)?.[1];
 }
 
 /**

@@ -60,12 +60,16 @@ function processorFor(
 ): ErasedProcessor {
   const processor = processors[job.name];
   if (!processor) {
-    throw new UnrecoverableError(`no processor for job name "${job.name}" on this queue`);
+    throw new UnrecoverableError(
+      `WORKER_ERR_NO_PROCESSOR: no processor for job name "${job.name}" on this queue`,
+    );
   }
 
   const issues = payloadIssues(job.name as JobName, job.data);
   if (issues.length > 0) {
-    throw new UnrecoverableError(`payload does not match the contract: ${describeIssues(issues)}`);
+    throw new UnrecoverableError(
+      `CONTRACT_ERR_PAYLOAD_INVALID: payload does not match the contract: ${describeIssues(issues)}`,
+    );
   }
   return processor;
 }

@@ -102,6 +102,7 @@ describe('when the payload does not match the contract', () => {
 
     const failed = await harness.queue.getJob(job.id ?? '');
     expect(failed?.attemptsMade).toBe(1);
+    expect(failed?.failedReason).toMatch(/^CONTRACT_ERR_PAYLOAD_INVALID: /);
     expect(failed?.failedReason).toContain('invoiceId: must be a uuid');
     expect(calls).toBe(0);
   });

@@ -42,10 +42,12 @@ export class WorkerHost {
       this.workers.push(this.createWorker(queue));
     }
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
-    this.logger.info(
-      { queues: this.options.queues, concurrency: this.options.concurrency },
-      'worker consuming',
-    );
+    // Pairs rather than an object: a key named `email` would meet the logger's redaction.
+    const concurrency = this.options.queues.map((queue) => [
+      queue,
+      this.options.concurrency[queue] ?? 1,
+    ]);
+    this.logger.info({ concurrency }, 'worker consuming');
   }
 
   /**
@@ -89,6 +91,12 @@ export class WorkerHost {
     worker.on('error', (error) => {
       if (isConnectionError(error)) {
         this.logger.debug({ err: error, queue }, 'worker connection error');
+        return;
+      }
+      // After a Redis restart or a long stall a job may have lost its lock; the stalled-job
+      // check gives it to a worker again, which is the designed recovery, not a fault.
+      if (/Missing lock|Lock mismatch/i.test(error.message)) {
+        this.logger.warn({ err: error, queue }, 'job lost its lock; it will run again');
         return;
       }
       this.logger.error({ err: error, queue }, 'worker error');
