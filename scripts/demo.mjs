@@ -107,7 +107,14 @@ function startApps({ redisUrl, databaseUrl, token }) {
   const worker = startNodeProcess({
     name: 'worker',
     entry: 'apps/worker/dist/main.js',
-    env: { ...shared, STORAGE_DRIVER: 'local', STORAGE_DIR, EMAIL_OUTBOX_DIR: OUTBOX_DIR },
+    env: {
+      ...shared,
+      STORAGE_DRIVER: 'local',
+      STORAGE_DIR,
+      EMAIL_OUTBOX_DIR: OUTBOX_DIR,
+      // Within the 25 s the demo waits before it kills a child that has not stopped.
+      WORKER_SHUTDOWN_GRACE_MS: '10000',
+    },
     logDir: LOG_DIR,
   });
   return { api, worker };

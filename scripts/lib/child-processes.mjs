@@ -18,6 +18,9 @@ export function startNodeProcess({ name, entry, env, logDir }) {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A group of its own: Ctrl-C in the terminal reaches only the script, which then stops
+    // the child once, gracefully, instead of the child getting two signals.
+    detached: true,
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
@@ -26,7 +29,7 @@ export function startNodeProcess({ name, entry, env, logDir }) {
     child.on('exit', (code, signal) => resolve({ code, signal }));
   });
 
-  const stop = async (graceMs = 15_000) => {
+  const stop = async (graceMs = 25_000) => {
     if (child.exitCode !== null || child.signalCode !== null) {
       return exited;
     }
