@@ -88,7 +88,9 @@ async function prepareDatabase({ databaseUrl, leases }) {
     LOG_LEVEL: 'warn',
   });
   const lastLine = output.trim().split('\n').at(-1) ?? '';
-  return JSON.parse(lastLine);
+  const seeded = JSON.parse(lastLine);
+  say(`demo: the demo agency has ${seeded.leaseCount} active leases`);
+  return seeded;
 }
 
 function startApps({ redisUrl, databaseUrl, token }) {
@@ -165,7 +167,10 @@ async function followRun({ watch, token, jobId, agencyId, period, failedBefore }
     if (failed > 0 || batch.state === 'failed') {
       return { counts, failed: Math.max(failed, 1), batch };
     }
-    if (batch.state === 'completed' && counts.sent === counts.total) {
+    // Failed jobs are kept 7 days, so a batch job that is gone has completed and then been
+    // trimmed: a queue keeps at most 1,000 completed jobs, and its children count too.
+    const batchDone = batch.state === 'completed' || batch.code === 'API_ERR_JOB_NOT_FOUND';
+    if (batchDone && counts.sent === counts.total) {
       return { counts, failed, batch };
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -186,7 +191,9 @@ function printSummary({ agencyName, period, counts, failed, durationMs, created,
   const rel = (path) => relative(process.cwd(), path) || '.';
   say('');
   say(`Month-end invoice run: ${agencyName}, period ${period}`);
-  say(`  invoices            ${counts.total} (${created} created by this run)`);
+  const origin =
+    created === undefined ? 'the run had been requested before' : `${created} created by this run`;
+  say(`  invoices            ${counts.total} (${origin})`);
   say(`  PDFs stored         ${counts.issued + counts.sent}  in ${rel(STORAGE_DIR)}/`);
   const emlFiles = countFiles(OUTBOX_DIR, '.eml');
   say(`  emails sent         ${counts.sent}  (${emlFiles} .eml files in ${rel(OUTBOX_DIR)}/)`);
@@ -274,7 +281,7 @@ async function runMonthEnd({ apps, watch, token, seeded, period }) {
     counts,
     failed,
     durationMs: Date.now() - startedAt,
-    created: batch.returnvalue?.created ?? 0,
+    created: status === 202 ? (batch.returnvalue?.created ?? 0) : undefined,
     apps,
   });
   return failed > 0 ? 1 : 0;
