@@ -1,6 +1,7 @@
 /** The shape of one entry of the job catalogue. */
-import type { TSchema } from '@sinclair/typebox';
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { JobDefaults } from './defaults.js';
+import type { ValidationIssue } from './errors.js';
 import type { QueueName } from './queues.js';
 
 /** One job type: its name, its queue, what it takes, what it returns, how it is retried. */
@@ -17,6 +18,11 @@ export interface JobDefinition<
   readonly result: Result;
   /** Overrides of {@link DEFAULT_JOB_OPTIONS} for this job type. */
   readonly options?: Partial<JobDefaults>;
+  /**
+   * Checks a schema cannot express, between fields of a payload that already matches the
+   * schema. Returns the problems, each naming its field.
+   */
+  readonly rules?: (payload: Static<Payload>) => ValidationIssue[];
 }
 
 /** Declares a job type, keeping its literal name and queue in the type. */

@@ -179,7 +179,7 @@ export class JobsClient {
     });
   }
 
-  // One pipelined round trip tells which of the requested ids already exist, and their state.
+  // One round trip tells which of the requested ids already exist, and their state.
   private async existingStates<Name extends JobName>(
     queue: Queue,
     name: Name,
@@ -190,17 +190,9 @@ export class JobsClient {
       return new Map();
     }
 
-    const pipeline = this.connection.pipeline();
-    for (const id of ids) {
-      pipeline.hget(queue.toKey(id), 'name');
-    }
-    const replies = (await pipeline.exec()) ?? [];
-
+    const storedNames = await this.storedNames(queue, ids);
     const found = ids.filter((id, position) => {
-      const [error, storedName] = replies[position] ?? [];
-      if (error) {
-        throw error;
-      }
+      const storedName = storedNames[position] ?? null;
       // Job ids are unique per queue, and a queue holds several job types: a key another type
       // already holds must not be answered as if it were this type's job.
       if (storedName !== null && storedName !== name) {
@@ -214,6 +206,32 @@ export class JobsClient {
     // Sent together, the state look-ups share their round trips.
     const states = await Promise.all(found.map((id) => queue.getJobState(id)));
     return new Map(found.map((id, position) => [id, states[position] ?? 'unknown']));
+  }
+
+  /**
+   * The job name stored under each id, null where none is. One id is one HGET; several share
+   * a pipeline, whose set-up costs about 0.1 ms of CPU on a connection carrying BullMQ's
+   * scripts (ioredis binds every one of them to each pipeline): more than a single job's whole
+   * enqueue, less than the round trips it saves a batch.
+   */
+  private async storedNames(queue: Queue, ids: readonly string[]): Promise<(string | null)[]> {
+    const [only] = ids;
+    if (ids.length === 1 && only !== undefined) {
+      return [await this.connection.hget(queue.toKey(only), 'name')];
+    }
+
+    const pipeline = this.connection.pipeline();
+    for (const id of ids) {
+      pipeline.hget(queue.toKey(id), 'name');
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    return ids.map((_id, position) => {
+      const [error, storedName] = replies[position] ?? [];
+      if (error) {
+        throw error;
+      }
+      return (storedName as string | null | undefined) ?? null;
+    });
   }
 
   private jobOptions<Name extends JobName>(name: Name, item: BulkItem<Name>): JobsOptions {

@@ -80,6 +80,30 @@ describe('payload validation', () => {
     );
   });
 
+  it("refuses attachments outside the sending agency's storage", () => {
+    const attachment = (storageKey: string) => ({
+      storageKey,
+      filename: 'Fatura.pdf',
+      contentType: 'application/pdf',
+    });
+    const own = `agencies/${INVOICE_ID}/invoices/2026-11/x.pdf`;
+    const other = 'agencies/5f0e8a52-2d7b-4c11-8a3e-6b9d0c1f2e3a/invoices/2026-11/y.pdf';
+
+    const withoutAgency = { ...validEmail(), attachments: [attachment(own)] };
+    const crossAgency = {
+      ...withoutAgency,
+      agencyId: INVOICE_ID,
+      attachments: [attachment(other)],
+    };
+    const sameAgency = { ...withoutAgency, agencyId: INVOICE_ID };
+
+    expect(payloadIssues('email.send', withoutAgency).map((i) => i.path)).toEqual(['agencyId']);
+    expect(payloadIssues('email.send', crossAgency).map((i) => i.path)).toEqual([
+      'attachments/0/storageKey',
+    ]);
+    expect(payloadIssues('email.send', sameAgency)).toEqual([]);
+  });
+
   it('refuses a line break in a header value', () => {
     const payload = { ...validEmail(), to: { email: 'a@example.test', name: 'Ana\r\nBcc: x' } };
 

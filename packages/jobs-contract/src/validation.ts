@@ -37,7 +37,8 @@ function validatorOf(name: JobName): TypeCheck<TSchema> {
 export function payloadIssues(name: JobName, payload: unknown): ValidationIssue[] {
   const validator = validatorOf(name);
   if (validator.Check(payload)) {
-    return [];
+    const { rules } = JOB_CATALOGUE[name] as { rules?: (payload: unknown) => ValidationIssue[] };
+    return rules?.(payload) ?? [];
   }
 
   const issues: ValidationIssue[] = [];

@@ -1,34 +1,17 @@
 /**
- * Shapes shared by the email modules. `EmailJobData` mirrors the `email.send` payload of the
- * jobs contract; it is kept here until the processor switches to the contract's own type.
+ * Shapes shared by the email modules.
  */
 import type { Readable } from 'node:stream';
+import type { SendEmailPayload } from '@imobibase/jobs-contract';
 
-export type EmailCategory = 'transactional' | 'invoice' | 'reminder' | 'campaign';
-export type EmailTemplateName =
-  | 'invoice-issued'
-  | 'password-reset'
-  | 'email-verification'
-  | 'welcome';
-export type EmailLocale = 'pt-BR' | 'en';
-export type TemplateVariables = Record<string, string | number>;
+export type EmailCategory = SendEmailPayload['category'];
+export type EmailTemplateName = SendEmailPayload['template'];
+export type EmailLocale = SendEmailPayload['locale'];
+export type TemplateVariables = SendEmailPayload['variables'];
+export type EmailAttachmentRef = NonNullable<SendEmailPayload['attachments']>[number];
 
-export interface EmailAttachmentRef {
-  storageKey: string;
-  filename: string;
-  contentType: string;
-}
-
-export interface EmailJobData {
-  schemaVersion: 1;
-  category: EmailCategory;
-  template: EmailTemplateName;
-  locale: EmailLocale;
-  to: { email: string; name?: string };
-  variables: TemplateVariables;
-  attachments?: EmailAttachmentRef[];
-  relatesTo?: { kind: 'invoice'; id: string };
-}
+/** The payload of an `email.send` job, as the contract defines it. */
+export type EmailJobData = SendEmailPayload;
 
 export interface RenderedEmail {
   subject: string;

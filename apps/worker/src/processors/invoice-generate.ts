@@ -76,6 +76,7 @@ function invoiceEmail(document: InvoiceDocument, storageKey: string) {
 
   return {
     schemaVersion: 1 as const,
+    agencyId: agency.id,
     category: 'invoice' as const,
     template: 'invoice-issued' as const,
     locale,

@@ -1,5 +1,6 @@
 /** Email: one message to one recipient, rendered from a template by the worker. */
 import { type Static, Type } from '@sinclair/typebox';
+import type { ValidationIssue } from '../errors.js';
 import { defineJob } from '../job-definition.js';
 import { QUEUE } from '../queues.js';
 import {
@@ -57,6 +58,8 @@ export type EmailAttachment = Static<typeof EmailAttachment>;
 export const SendEmailPayload = Type.Object(
   {
     schemaVersion: SchemaVersion1,
+    /** The agency the message is sent for; required when it has attachments. */
+    agencyId: Type.Optional(Uuid),
     category: EmailCategory,
     template: EmailTemplate,
     locale: Locale,
@@ -94,6 +97,28 @@ export const SendEmailResult = Type.Object({
 });
 export type SendEmailResult = Static<typeof SendEmailResult>;
 
+/**
+ * Attachments are scoped to one agency: a message may only carry objects stored under
+ * `agencies/<agencyId>/`, so a producer's mistake cannot mail one agency's invoice to another's
+ * renter. A message with attachments must therefore say which agency it is from.
+ */
+export function emailPayloadRules(payload: SendEmailPayload): ValidationIssue[] {
+  const attachments = payload.attachments ?? [];
+  if (attachments.length === 0) {
+    return [];
+  }
+  if (payload.agencyId === undefined) {
+    return [{ path: 'agencyId', message: 'is required when the message has attachments' }];
+  }
+
+  const agencyPrefix = `agencies/${payload.agencyId}/`;
+  return attachments.flatMap((attachment, index) =>
+    attachment.storageKey.startsWith(agencyPrefix)
+      ? []
+      : [{ path: `attachments/${index}/storageKey`, message: `must be under ${agencyPrefix}` }],
+  );
+}
+
 export const sendEmailJob = defineJob({
   name: 'email.send',
   queue: QUEUE.email,
@@ -101,4 +126,5 @@ export const sendEmailJob = defineJob({
   payload: SendEmailPayload,
   result: SendEmailResult,
   options: { attempts: 5 },
+  rules: emailPayloadRules,
 });
