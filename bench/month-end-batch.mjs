@@ -4,16 +4,17 @@
 //
 // Each run seeds a fresh database with N leases, starts the API and the worker replicas as
 // separate processes (as `npm run demo` does), POSTs /api/jobs/invoice.month-end and stops the
-// clock when every invoice is emailed (its .eml in the outbox). It prints invoices per second,
-// the workers' peak RSS (VmHWM) and where the CPU went. Then, in this process, the worker's
-// renderInvoicePdf renders one invoice of the run in a loop: the baseline.
+// clock when every invoice is emailed (its .eml in the outbox). It records invoices per second,
+// the workers' peak RSS (VmHWM) and where the CPU went. Right after each run, the baseline: the
+// worker's renderInvoicePdf renders one invoice of that run in a loop in this process.
 //
-// Options: --leases N (5000), --replicas W (1), --runs R (3, the median is reported),
-// --period YYYY-MM (2026-11), --baseline-seconds S (10), --cpu-prof DIR (profile the workers
-// into DIR), --keep-files (keep the run's PDFs, outbox and logs under the OS temp folder),
-// --json FILE (write every figure as JSON). Extra worker settings pass through the environment
-// (WORKER_CONCURRENCY_INVOICE, DATABASE_POOL_MAX, ...). Redis and PostgreSQL are the private
-// `bench` instances (REDIS_URL / DATABASE_URL on this machine replace them).
+// Options: --leases N (5000), --replicas W (1), --runs R (3; medians are reported),
+// --period YYYY-MM (2026-11), --baseline-seconds S (5), --cpu-prof DIR (profile the workers
+// into DIR; see bench/profile-summary.mjs), --keep-files (keep the run's PDFs, outbox and logs
+// under the OS temp folder), --no-wait (start runs without waiting for a quiet machine),
+// --json FILE (every figure as JSON). Worker settings pass through the environment
+// (WORKER_CONCURRENCY_INVOICE, DATABASE_POOL_MAX, NODE_OPTIONS, ...). Redis and PostgreSQL are
+// the private `bench` instances (REDIS_URL / DATABASE_URL on this machine replace them).
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -21,11 +22,11 @@ import { openBenchServices } from './lib/bench-services.mjs';
 import { describeEnvironment, printEnvironment } from './lib/environment.mjs';
 import { median, mib, percent, printRows, say, verdict, whole } from './lib/format.mjs';
 import { runMonthEnd } from './lib/month-end-run.mjs';
-import { renderRate } from './lib/render-loop.mjs';
+import { waitForQuietMachine } from './lib/proc-stats.mjs';
 
 const TARGET_INVOICES_PER_SECOND = 250;
 const TARGET_PEAK_RSS_BYTES = 300 * 1024 * 1024;
-const WORKER_SETTINGS = /^(WORKER_CONCURRENCY_|DATABASE_POOL_MAX$)/;
+const WORKER_SETTINGS = /^(WORKER_CONCURRENCY_|DATABASE_POOL_MAX$|NODE_OPTIONS$)/;
 
 function readOptions() {
   const { values } = parseArgs({
@@ -34,9 +35,10 @@ function readOptions() {
       replicas: { type: 'string', default: '1' },
       runs: { type: 'string', default: '3' },
       period: { type: 'string', default: '2026-11' },
-      'baseline-seconds': { type: 'string', default: '10' },
+      'baseline-seconds': { type: 'string', default: '5' },
       'cpu-prof': { type: 'string' },
       'keep-files': { type: 'boolean', default: false },
+      'no-wait': { type: 'boolean', default: false },
       json: { type: 'string' },
     },
   });
@@ -48,6 +50,7 @@ function readOptions() {
     baselineSeconds: Number(values['baseline-seconds']),
     cpuProfileDir: values['cpu-prof'],
     keepFiles: values['keep-files'],
+    waitForQuiet: !values['no-wait'],
     json: values.json,
   };
 }
@@ -59,12 +62,30 @@ function workerEnv() {
   );
 }
 
+const rateOf = (result) => (result.invoices * 1000) / result.elapsedMs;
+const peakOf = (result) => Math.max(...result.workers.map((worker) => worker.peakRssBytes));
+const workerCpuMs = (result) =>
+  result.workers.reduce((sum, worker) => sum + (result.cpu.processes[worker.name] ?? 0), 0);
+
+const workerSystemMs = (result) =>
+  result.workers.reduce((sum, worker) => sum + worker.systemCpuMs, 0);
+
+// CPU the machine spent outside the run's processes (other sessions, this script), as a share
+// of one core over the run: the noise behind a slow run on a shared machine.
+function otherLoad(result) {
+  const { processes, machineBusyMs } = result.cpu;
+  const ours = Object.values(processes).reduce((sum, ms) => sum + (ms ?? 0), 0);
+  return Math.max(0, machineBusyMs - ours) / result.elapsedMs;
+}
+
 function printRun(index, result) {
-  const rate = (result.invoices * 1000) / result.elapsedMs;
-  const peak = Math.max(...result.workers.map((worker) => worker.peakRssBytes));
   say(
     `run ${index + 1}: ${whole(result.invoices)} invoices in ${(result.elapsedMs / 1000).toFixed(1)} s` +
-      ` = ${whole(rate)} invoices/s; worker peak RSS ${mib(peak)}; ` +
+      ` = ${whole(rateOf(result))}/s, baseline ${whole(result.baseline.perSecondWall)}/s, ` +
+      `ratio ${(rateOf(result) / result.baseline.perSecondWall).toFixed(2)}; ` +
+      `worker peak RSS ${mib(peakOf(result))}, CPU ${(workerCpuMs(result) / result.invoices).toFixed(2)} ms/invoice ` +
+      `(${percent(workerSystemMs(result) / workerCpuMs(result))} in the kernel); ` +
+      `other load ${percent(otherLoad(result))} of a core; ` +
       `${result.outbox} .eml, ${result.pdfs} PDFs, ${result.failedJobs} failed jobs`,
   );
 }
@@ -111,6 +132,12 @@ async function main() {
         `replica(s), period ${options.period}, worker settings ${JSON.stringify(workerEnv())}`,
     );
     for (let index = 0; index < options.runs; index++) {
+      if (options.waitForQuiet) {
+        const { quiet, busyShare } = await waitForQuietMachine();
+        if (!quiet) {
+          say(`(the machine stayed ${percent(busyShare)} busy; running anyway)`);
+        }
+      }
       const result = await runMonthEnd({ ...options, services, workerEnv: workerEnv() });
       printRun(index, result);
       results.push(result);
@@ -118,20 +145,21 @@ async function main() {
   } finally {
     await services.release();
   }
-
-  say(`baseline: renderInvoicePdf alone in this process, ${options.baselineSeconds} s`);
-  const baseline = await renderRate({
-    invoice: results.at(-1).pdfInput,
-    seconds: options.baselineSeconds,
-  });
-  report({ options, results, baseline });
+  report({ options, results });
 }
 
-function report({ options, results, baseline }) {
-  const rates = results.map((result) => (result.invoices * 1000) / result.elapsedMs);
+function report({ options, results }) {
+  const rates = results.map(rateOf);
+  const baselines = results.map((result) => result.baseline.perSecondWall);
+  const ratios = results.map((result, index) => rates[index] / result.baseline.perSecondWall);
   const rate = median(rates);
-  const peaks = results.map((r) => Math.max(...r.workers.map((worker) => worker.peakRssBytes)));
-  const typical = results[rates.indexOf(rates.find((value) => value === rate) ?? rates[0])];
+  const peak = Math.max(...results.map(peakOf));
+  // The run whose rate is nearest the median stands for the others in the CPU breakdown.
+  const typical = results.reduce((best, result) =>
+    Math.abs(rateOf(result) - rate) < Math.abs(rateOf(best) - rate) ? result : best,
+  );
+  const baseline = median(baselines);
+  const baselineCpuMs = median(results.map((r) => r.baseline.cpuMs / r.baseline.count));
 
   say();
   say(`month-end batch, ${whole(options.leases)} leases, ${options.replicas} worker replica(s)`);
@@ -143,25 +171,21 @@ function report({ options, results, baseline }) {
     ['  every run', rates.map((value) => whole(value)).join(', ')],
     [
       'baseline: PDFKit alone, one process',
-      `${whole(baseline.perSecondWall)} invoices/s (${whole(baseline.perCpuSecond)} per CPU-second, ` +
-        `${(baseline.cpuMs / baseline.count).toFixed(2)} ms each)`,
+      `${whole(baseline)} invoices/s (${baselineCpuMs.toFixed(2)} CPU ms each); every run ` +
+        baselines.map((value) => whole(value)).join(', '),
     ],
-    ['ratio batch / baseline', (rate / baseline.perSecondWall).toFixed(2)],
+    ['ratio batch / baseline (median)', median(ratios).toFixed(2)],
     [
       'worker peak RSS (VmHWM), largest replica',
-      `${mib(Math.max(...peaks))}   ${verdict(Math.max(...peaks), { atMost: TARGET_PEAK_RSS_BYTES, shown: '300 MiB' })}`,
+      `${mib(peak)}   ${verdict(peak, { atMost: TARGET_PEAK_RSS_BYTES, shown: '300 MiB' })}`,
     ],
-    ['CPU per invoice, one run', ''],
+    ['CPU per invoice, median run', ''],
     ...cpuRows(typical),
     ...countRows(typical),
   ]);
 
   if (options.json) {
-    const slim = results.map(({ pdfInput, ...rest }) => rest);
-    writeFileSync(
-      options.json,
-      `${JSON.stringify({ options, results: slim, baseline }, null, 2)}\n`,
-    );
+    writeFileSync(options.json, `${JSON.stringify({ options, results }, null, 2)}\n`);
     say(`figures written to ${options.json}`);
   }
 }

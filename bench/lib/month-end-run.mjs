@@ -15,7 +15,8 @@ import { REPO_ROOT } from '../../scripts/lib/services.mjs';
 import { createFreshDatabase, deleteKeysWithPrefix, runTag } from './bench-services.mjs';
 import { freePort, startDaemon, waitForHttpOk } from './child-process.mjs';
 import { loadPdfInput } from './invoice-input.mjs';
-import { memoryOf, sampleRss } from './proc-stats.mjs';
+import { cpuTimesOf, memoryOf, sampleRss } from './proc-stats.mjs';
+import { renderRate } from './render-loop.mjs';
 import {
   callsDelta,
   committedTransactions,
@@ -30,9 +31,11 @@ const POLL_MS = 100;
 const RUN_TIMEOUT_MS = 15 * 60_000;
 
 /**
- * Runs the batch once. `services` comes from openBenchServices(); `workerEnv` is added to each
- * worker's environment (concurrency, pool size); `cpuProfileDir` turns on --cpu-prof for the
- * workers. Resolves the figures and counters of the run, and a PDF input of one of its invoices.
+ * Runs the batch once, then the baseline: the worker's renderInvoicePdf rendering one invoice
+ * of the run in a loop in this process for `baselineSeconds`. `services` comes from
+ * openBenchServices(); `workerEnv` is added to each worker's environment (concurrency, pool
+ * size); `cpuProfileDir` turns on --cpu-prof for the workers. Resolves the figures and
+ * counters of the run with its `baseline`.
  */
 export async function runMonthEnd(options) {
   const { services, leases, period } = options;
@@ -48,7 +51,11 @@ export async function runMonthEnd(options) {
     const seeded = await seed(database.url, leases);
     const context = { ...options, prefix, workDir, database, redis, pool, daemons, seeded };
     const figures = await measure(context);
-    return { ...figures, pdfInput: await loadPdfInput(database.url, seeded.agencyId, period) };
+    // The baseline follows the run at once, on the run's own invoice, so both see the same
+    // machine: on a shared host the speed of a core drifts from one minute to the next.
+    const invoice = await loadPdfInput(database.url, seeded.agencyId, period);
+    const baseline = await renderRate({ invoice, seconds: options.baselineSeconds });
+    return { ...figures, baseline };
   } finally {
     await Promise.all(daemons.map((daemon) => daemon.stop()));
     await pool.end();
@@ -81,6 +88,7 @@ async function measure(context) {
   const redisBefore = await redisCommandCalls(redis);
   const commitsBefore = await committedTransactions(pool, database.name);
   const samplers = apps.workers.map((worker) => sampleRss(worker.pid));
+  const workerTimesBefore = apps.workers.map((worker) => cpuTimesOf(worker.pid));
 
   const startedAt = performance.now();
   await requestMonthEnd({ ...apps, agencyId: seeded.agencyId, period });
@@ -92,6 +100,7 @@ async function measure(context) {
     name: worker.name,
     peakRssBytes: memoryOf(worker.pid).hwmBytes,
     sampledMaxRssBytes: samplers[index].stop(),
+    systemCpuMs: cpuTimesOf(worker.pid).systemMs - workerTimesBefore[index].systemMs,
   }));
   const redisAfter = await redisCommandCalls(redis);
   const failedJobs = await failedCount(redis, context.prefix);

@@ -30,11 +30,17 @@ function statFields(pid) {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
-/** User + system CPU time of one process, in ms. */
-export function cpuMsOf(pid) {
+/** User and system (kernel, for its system calls) CPU time of one process, in ms. */
+export function cpuTimesOf(pid) {
   const fields = statFields(pid);
   // utime and stime are fields 14 and 15 of stat; fields[0] here is field 3 (state).
-  return ticksToMs(Number(fields[11]) + Number(fields[12]));
+  return { userMs: ticksToMs(Number(fields[11])), systemMs: ticksToMs(Number(fields[12])) };
+}
+
+/** User + system CPU time of one process, in ms. */
+export function cpuMsOf(pid) {
+  const { userMs, systemMs } = cpuTimesOf(pid);
+  return userMs + systemMs;
 }
 
 /**
@@ -95,4 +101,28 @@ export function sampleRss(pid, intervalMs = 100) {
       return maxBytes;
     },
   };
+}
+
+/**
+ * Waits until the whole machine was under `maxBusyShare` busy for one `windowMs` window, or
+ * `timeoutMs` passed. Resolves { quiet, busyShare, waitedMs }. On a machine shared with other
+ * work this keeps a run from starting in the middle of someone else's burst.
+ */
+export async function waitForQuietMachine({
+  maxBusyShare = 0.25,
+  windowMs = 2_000,
+  timeoutMs = 90_000,
+} = {}) {
+  const startedAt = Date.now();
+  let busyShare = 1;
+  while (Date.now() - startedAt < timeoutMs) {
+    const before = machineCpuMs();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const after = machineCpuMs();
+    busyShare = (after.busyMs - before.busyMs) / (after.totalMs - before.totalMs || 1);
+    if (busyShare <= maxBusyShare) {
+      return { quiet: true, busyShare, waitedMs: Date.now() - startedAt };
+    }
+  }
+  return { quiet: false, busyShare, waitedMs: Date.now() - startedAt };
 }

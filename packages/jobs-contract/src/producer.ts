@@ -90,6 +90,10 @@ export class JobsClient {
     payload: JobPayload<Name>,
     options: EnqueueOptions = {},
   ): Promise<EnqueueResult> {
+    if (options.jobId === undefined) {
+      return this.enqueueNew(name, { payload, options });
+    }
+
     const [result] = await this.enqueueBulk(name, [{ payload, options }]);
     if (!result) {
       throw new Error('enqueueBulk returned no result for one item');
@@ -112,7 +116,11 @@ export class JobsClient {
 
     const queue = this.queueOf(name);
     const queueName = JOB_CATALOGUE[name].queue;
-    const existing = await this.existingStates(queue, name, items);
+    // Only items with an id can exist already; a call without any skips the look-up, and the
+    // promise and turn of the event loop that it would cost.
+    const existing = items.some((item) => item.options?.jobId !== undefined)
+      ? await this.existingStates(queue, name, items)
+      : new Map<string, string>();
 
     // Within one call the same id may appear twice; only its first item can be new.
     const seen = new Set<string>();
@@ -154,6 +162,22 @@ export class JobsClient {
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
+  }
+
+  // A job without an id cannot exist already, so it needs neither the look-up nor a batch's
+  // bookkeeping. Most calls come this way (every API request without an idempotency key), and
+  // on a busy producer the saved allocations are a measurable share of an enqueue's CPU.
+  private async enqueueNew<Name extends JobName>(
+    name: Name,
+    item: BulkItem<Name>,
+  ): Promise<EnqueueResult> {
+    assertValidPayload(name, item.payload, this.maxPayloadBytes);
+    assertValidOptions(item.options ?? {});
+
+    const opts = this.jobOptions(name, item);
+    const job = await this.queueOf(name).add(name, item.payload, opts);
+    const queue = JOB_CATALOGUE[name].queue;
+    return { id: job.id ?? '', name, queue, state: initialState(opts), created: true };
   }
 
   private validateAll<Name extends JobName>(name: Name, items: readonly BulkItem<Name>[]): void {
