@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Private Redis and PostgreSQL for the demo or the tests:
-//   node scripts/services.mjs start|stop|status [demo|test]   (default: demo)
+//   node scripts/services.mjs start|stop|status [demo|test|bench]   (default: demo)
 
 import {
   privateServicesStatus,
@@ -8,7 +8,7 @@ import {
   stopPrivateServices,
 } from './lib/services.mjs';
 
-const USAGE = 'usage: node scripts/services.mjs start|stop|status [demo|test]';
+const USAGE = 'usage: node scripts/services.mjs start|stop|status [demo|test|bench]';
 
 const commands = {
   async start(name) {

@@ -3,6 +3,7 @@
 
 import { loadInvoiceDocument } from '../../apps/worker/dist/db/invoices.js';
 import { createPool } from '../../apps/worker/dist/db/pool.js';
+import { toPdfInput } from '../../apps/worker/dist/processors/invoice-generate.js';
 
 /** The renderer input of the agency's first invoice (by id) of `period`. */
 export async function loadPdfInput(databaseUrl, agencyId, period) {
@@ -17,27 +18,4 @@ export async function loadPdfInput(databaseUrl, agencyId, period) {
   } finally {
     await pool.end();
   }
-}
-
-// The same mapping as apps/worker/src/processors/invoice-generate.ts (not exported there).
-function toPdfInput({ invoice, agency, renter, property }) {
-  return {
-    invoiceId: invoice.id,
-    period: invoice.period,
-    dueDate: invoice.dueDate,
-    amountCents: invoice.amountCents,
-    lineItems: invoice.lineItems,
-    locale: agency.locale,
-    agency: { name: agency.name, branding: agency.branding },
-    renter: { name: renter.name, cpf: renter.cpf, email: renter.email },
-    property: {
-      street: property.street,
-      number: property.number,
-      complement: property.complement ?? undefined,
-      neighbourhood: property.neighbourhood,
-      city: property.city,
-      state: property.state,
-      postalCode: property.postalCode,
-    },
-  };
 }

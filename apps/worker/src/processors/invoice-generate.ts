@@ -46,7 +46,8 @@ export function createGenerateInvoiceProcessor(
   };
 }
 
-function toPdfInput(document: InvoiceDocument) {
+/** The renderer's input for an invoice as the database holds it. */
+export function toPdfInput(document: InvoiceDocument) {
   const { invoice, agency, renter, property } = document;
   return {
     invoiceId: invoice.id,
