@@ -16,9 +16,12 @@ import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { renderInvoicePdf } from '../apps/worker/dist/invoice-pdf/render-invoice.js';
+import {
+  invoiceWithRows as longInvoice,
+  SAMPLE_INVOICE,
+} from '../apps/worker/dist/invoice-pdf/sample-invoice.js';
 import { describeEnvironment, printEnvironment } from './lib/environment.mjs';
 import { median, printRows, say, verdict, whole } from './lib/format.mjs';
-import { longInvoice, SAMPLE_INVOICE } from './lib/invoice-fixture.mjs';
 import { renderRate } from './lib/render-loop.mjs';
 
 /** BullMQ Worker defaults: lockDuration 30,000 ms, renewed every lockDuration / 2. */

@@ -35,14 +35,27 @@ function startDaemon(env: Record<string, string>): Started {
   return { child, output: () => output, exited };
 }
 
-async function untilLogged(started: Started, message: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!started.output().includes(`"msg":"${message}"`)) {
-    if (Date.now() > deadline || started.child.exitCode !== null) {
-      throw new Error(`daemon never logged "${message}":\n${started.output()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function untilLogged(started: Started, message: string): Promise<void> {
+  const wanted = `"msg":"${message}"`;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (started.output().includes(wanted)) {
+        cleanUp();
+        resolve();
+      }
+    };
+    const exitedFirst = () => {
+      cleanUp();
+      reject(new Error(`daemon exited before logging "${message}":\n${started.output()}`));
+    };
+    const cleanUp = () => {
+      started.child.stdout?.off('data', check);
+      started.child.off('exit', exitedFirst);
+    };
+    started.child.stdout?.on('data', check);
+    started.child.once('exit', exitedFirst);
+    check();
+  });
 }
 
 function validEnv(): Record<string, string> {

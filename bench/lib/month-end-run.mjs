@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { startNodeProcess, waitForHealthy } from '../../scripts/lib/child-processes.mjs';
 import { REPO_ROOT } from '../../scripts/lib/services.mjs';
 import { createFreshDatabase, deleteKeysWithPrefix, runTag } from './bench-services.mjs';
-import { freePort, startDaemon, waitForHttpOk } from './child-process.mjs';
+import { freePort } from './free-port.mjs';
 import { loadPdfInput } from './invoice-input.mjs';
 import { cpuTimesOf, memoryOf, sampleRss } from './proc-stats.mjs';
 import { renderRate } from './render-loop.mjs';
@@ -137,7 +138,7 @@ async function startApps(context) {
   const port = await freePort();
   const shared = { REDIS_URL: services.redisUrl, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'info' };
 
-  const api = startDaemon({
+  const api = startNodeProcess({
     name: 'api',
     entry: 'apps/api/dist/main.js',
     env: {
@@ -149,7 +150,7 @@ async function startApps(context) {
     logDir,
   });
   const workers = Array.from({ length: replicas }, (_, index) =>
-    startDaemon({
+    startNodeProcess({
       name: `worker-${index + 1}`,
       entry: 'apps/worker/dist/main.js',
       env: {
@@ -166,7 +167,7 @@ async function startApps(context) {
   );
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHttpOk({ url: `${baseUrl}/health/ready`, daemon: api });
+  await waitForHealthy({ url: `${baseUrl}/health/ready`, processHandle: api });
   await Promise.all(workers.map((worker) => waitForLogLine(worker, 'worker consuming')));
   return { api, workers, baseUrl, token };
 }

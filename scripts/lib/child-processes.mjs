@@ -1,36 +1,38 @@
 // The API and the worker as child processes of a script, each logging into its own file.
 
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScriptError, waitUntil } from './process.mjs';
 import { REPO_ROOT } from './services.mjs';
 
 /**
- * Starts `node <entry>` with `env`, its output appended to `<logDir>/<name>.log`.
- * Resolves a handle with `stop()` (SIGTERM, then SIGKILL past `graceMs`) and `exited`.
+ * Starts `node [nodeArgs] <entry>` with `env` added to this environment. The child writes its
+ * output straight into `<logDir>/<name>.log`, as a daemon writes to a log collector, so this
+ * process spends nothing relaying log lines. Resolves a handle with `stop()` (SIGTERM, then
+ * SIGKILL past `graceMs`), `exited`, `pid` and `running()`.
  */
-export function startNodeProcess({ name, entry, env, logDir }) {
+export function startNodeProcess({ name, entry, env, logDir, nodeArgs = [] }) {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
-  const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, [join(REPO_ROOT, entry)], {
+  const fd = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [...nodeArgs, join(REPO_ROOT, entry)], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', fd, fd],
     // A group of its own: Ctrl-C in the terminal reaches only the script, which then stops
     // the child once, gracefully, instead of the child getting two signals.
     detached: true,
   });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  closeSync(fd);
 
   const exited = new Promise((resolve) => {
     child.on('exit', (code, signal) => resolve({ code, signal }));
   });
+  const running = () => child.exitCode === null && child.signalCode === null;
 
   const stop = async (graceMs = 25_000) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (!running()) {
       return exited;
     }
     child.kill('SIGTERM');
@@ -40,7 +42,7 @@ export function startNodeProcess({ name, entry, env, logDir }) {
     return result;
   };
 
-  return { name, child, logFile, exited, stop };
+  return { name, pid: child.pid, child, logFile, exited, stop, running };
 }
 
 /** Waits until `url` answers 200, or throws naming the process and its log file. */

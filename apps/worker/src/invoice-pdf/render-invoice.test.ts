@@ -3,50 +3,7 @@ import type { InvoiceDocument } from './invoice-document.js';
 import { InvoicePdfError } from './invoice-document.js';
 import { extractPdfText } from './pdf-text.js';
 import { renderInvoicePdf } from './render-invoice.js';
-
-/** Invented agency, renter and property. */
-const INVOICE: InvoiceDocument = {
-  invoiceId: '9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b',
-  period: '2026-11',
-  dueDate: '2026-11-10',
-  amountCents: 123_456,
-  locale: 'pt-BR',
-  lineItems: [
-    { description: 'Aluguel de novembro de 2026', amountCents: 110_000 },
-    { description: 'Condomínio', amountCents: 10_000 },
-    { description: 'IPTU – parcela 11/12', amountCents: 3_456 },
-  ],
-  agency: {
-    name: 'Imobiliária Horizonte',
-    branding: {
-      primaryColor: '#0a6e4f',
-      legalName: 'Horizonte Gestão Imobiliária Ltda.',
-      cnpj: '12345678000195',
-      address: 'Av. Paulista, 1000 – São Paulo – SP',
-      email: 'contato@horizonte.example.test',
-      phone: '(11) 3000-0000',
-    },
-  },
-  renter: { name: 'João Conceição', cpf: '12345678909', email: 'joao@example.test' },
-  property: {
-    street: 'Rua São Tomé',
-    number: '45',
-    complement: 'Apto 12',
-    neighbourhood: 'Vila Mariana',
-    city: 'São Paulo',
-    state: 'SP',
-    postalCode: '04101000',
-  },
-};
-
-function withRows(count: number): InvoiceDocument {
-  const lineItems = Array.from({ length: count }, (_, i) => ({
-    description: `Linha ${i + 1} – taxa de serviço`,
-    amountCents: 100 + i,
-  }));
-  const amountCents = lineItems.reduce((sum, item) => sum + item.amountCents, 0);
-  return { ...INVOICE, lineItems, amountCents };
-}
+import { SAMPLE_INVOICE as INVOICE, invoiceWithRows } from './sample-invoice.js';
 
 async function textOf(doc: InvoiceDocument): Promise<string> {
   return extractPdfText(await renderInvoicePdf(doc)).fragments.join('\n');
@@ -133,7 +90,7 @@ describe('renderInvoicePdf', () => {
 
   describe('when the invoice has 2,000 lines', () => {
     it('flows onto numbered pages, repeats the table header and keeps every line', async () => {
-      const pdf = await renderInvoicePdf(withRows(2000));
+      const pdf = await renderInvoicePdf(invoiceWithRows(2000));
       const { pageCount, fragments } = extractPdfText(pdf);
 
       expect(pageCount).toBeGreaterThan(10);
@@ -149,7 +106,7 @@ describe('renderInvoicePdf', () => {
     });
 
     it('lets the event loop run while it renders', async () => {
-      const doc = withRows(2000);
+      const doc = invoiceWithRows(2000);
       const turnsWith = async (yieldEveryRows: number): Promise<number> => {
         let turns = 0;
         let rendering = true;

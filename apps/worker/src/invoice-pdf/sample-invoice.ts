@@ -1,7 +1,10 @@
-// A typical invoice for the PDF renderer (three line items, accented Portuguese text), and a
-// long one. The data is invented.
+/**
+ * An invented invoice for the renderer's tests and benchmarks: three line items and accented
+ * Portuguese text, and a long variant. No real agency, renter or property.
+ */
+import type { InvoiceDocument } from './invoice-document.js';
 
-export const SAMPLE_INVOICE = {
+export const SAMPLE_INVOICE: InvoiceDocument = {
   invoiceId: '9b2d4e6f-1a3c-4e5f-8a7b-6c5d4e3f2a1b',
   period: '2026-11',
   dueDate: '2026-11-10',
@@ -18,7 +21,9 @@ export const SAMPLE_INVOICE = {
       primaryColor: '#0a6e4f',
       legalName: 'Horizonte Gestão Imobiliária Ltda.',
       cnpj: '12345678000195',
+      address: 'Av. Paulista, 1000 – São Paulo – SP',
       email: 'contato@horizonte.example.test',
+      phone: '(11) 3000-0000',
     },
   },
   renter: { name: 'João Conceição', cpf: '12345678909', email: 'joao@example.test' },
@@ -33,11 +38,12 @@ export const SAMPLE_INVOICE = {
   },
 };
 
-/** The sample invoice with `rows` line items of R$ 1,00 each. */
-export function longInvoice(rows) {
-  const lineItems = Array.from({ length: rows }, (_, i) => ({
+/** The sample invoice with `count` line items, its total kept equal to their sum. */
+export function invoiceWithRows(count: number): InvoiceDocument {
+  const lineItems = Array.from({ length: count }, (_, i) => ({
     description: `Linha ${i + 1} – taxa de serviço`,
-    amountCents: 100,
+    amountCents: 100 + i,
   }));
-  return { ...SAMPLE_INVOICE, lineItems, amountCents: rows * 100 };
+  const amountCents = lineItems.reduce((sum, item) => sum + item.amountCents, 0);
+  return { ...SAMPLE_INVOICE, lineItems, amountCents };
 }
